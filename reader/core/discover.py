@@ -1,0 +1,159 @@
+"""Which files under a folder are posts, the Jekyll way.
+
+* The archive root is the folder the reader gave.  Posts are files with a post
+  extension (.md .markdown .mkd .mkdn .html .htm) inside any ``_posts``
+  folder at any depth, and inside ``_drafts`` folders (flagged as drafts).
+  When the root has no ``_posts`` folder anywhere, the root itself is taken
+  as the posts folder (its files, not its subfolders).
+* The folders above a ``_posts`` folder are categories, as in Jekyll
+  (``world/asia/_posts/x.md`` is in ``world`` and ``asia``).
+* A file with a post extension whose name has no ``YYYY-MM-DD-`` date and
+  that does not start with front matter (``---``) is not a post: a README
+  inside ``_posts`` is skipped, as Jekyll skips it.  Anything else is a
+  candidate; `reader.core.posts` then reads it into a Post or a Problem.
+* Never entered: hidden folders (``.git`` ...), ``_site``, ``node_modules``,
+  ``vendor``; symlinked folders are never followed; a symlinked file is read
+  only when it resolves inside the archive.
+
+Scanning only stats: it reads no file except the first bytes of an undated one.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .posts import FILENAME_RE, POST_EXTS
+
+__all__ = ["Found", "scan", "archive_root", "SKIP_DIRS"]
+
+SKIP_DIRS = frozenset({"_site", "node_modules", "vendor", ".git", ".jekyll-cache",
+                       ".sass-cache", ".bundle", "__pycache__"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """A candidate post file and what its place in the tree says about it."""
+
+    rel: str  # '/'-separated, relative to the archive root
+    size: int
+    mtime_ns: int
+    categories: tuple[str, ...] = ()
+    draft: bool = False
+
+
+def archive_root(path: str | os.PathLike[str]) -> tuple[Path, str | None]:
+    """(archive root, the post to show or None) for what the reader asked to open.
+
+    A folder is its own archive root; a single post file opens the archive it
+    belongs to: the folder holding its ``_posts`` (or ``_drafts``) folder, or
+    its own folder when it is in none.
+    """
+    p = Path(path).expanduser().absolute()
+    if p.is_dir():
+        return p, None
+    folder = p.parent
+    for ancestor in [folder, *folder.parents]:
+        if ancestor.name in ("_posts", "_drafts"):
+            root = ancestor.parent
+            return root, p.relative_to(root).as_posix()
+    return folder, p.name
+
+
+def scan(root: str | os.PathLike[str]) -> list[Found]:
+    """Every candidate post under `root`, sorted by path."""
+    root = os.path.abspath(os.fspath(root))
+    real_root = os.path.realpath(root)
+    found: list[Found] = []
+    kind = os.path.basename(root)
+    if kind in ("_posts", "_drafts"):  # the reader opened a posts folder itself
+        _collect(root, real_root, "", (), kind == "_drafts", found)
+        _walk(root, real_root, "", (), kind, found)
+    elif not _walk(root, real_root, "", (), None, found):
+        found.extend(_files_in(root, real_root, "", (), False))
+    found.sort(key=lambda f: f.rel)
+    return found
+
+
+def _walk(path: str, real_root: str, rel: str, cats: tuple[str, ...],
+          kind: str | None, out: list[Found]) -> bool:
+    """Collect posts below `path`; return whether a _posts folder was seen."""
+    saw = False
+    try:
+        entries = list(os.scandir(path))
+    except OSError:
+        return False
+    for entry in entries:
+        name = entry.name
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            continue
+        if not is_dir:
+            continue
+        if name.startswith(".") or name in SKIP_DIRS:
+            continue
+        child_rel = f"{rel}{name}/"
+        if kind is not None:  # inside _posts/_drafts: subfolders hold posts too
+            _collect(entry.path, real_root, child_rel, cats, kind == "_drafts", out)
+            _walk(entry.path, real_root, child_rel, cats, kind, out)
+        elif name in ("_posts", "_drafts"):
+            saw = saw or name == "_posts"
+            _collect(entry.path, real_root, child_rel, cats, name == "_drafts", out)
+            _walk(entry.path, real_root, child_rel, cats, name, out)
+        else:
+            child_cats = cats if name.startswith("_") else (*cats, name)
+            saw = _walk(entry.path, real_root, child_rel, child_cats, None, out) or saw
+    return saw
+
+
+def _collect(path: str, real_root: str, rel: str, cats: tuple[str, ...], draft: bool,
+             out: list[Found]) -> None:
+    out.extend(_files_in(path, real_root, rel, cats, draft))
+
+
+def _files_in(path: str, real_root: str, rel: str, cats: tuple[str, ...], draft: bool):
+    try:
+        entries = list(os.scandir(path))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        ext = os.path.splitext(name)[1].lower()
+        if ext not in POST_EXTS:
+            continue
+        try:
+            if entry.is_symlink():
+                target = os.path.realpath(entry.path)
+                if not _inside(target, real_root) or not os.path.isfile(target):
+                    continue
+                st = os.stat(target)
+            elif entry.is_file(follow_symlinks=False):
+                st = entry.stat(follow_symlinks=False)
+            else:
+                continue
+        except OSError:
+            continue
+        stem = os.path.splitext(name)[0]
+        if not FILENAME_RE.match(stem) and not _starts_with_front_matter(entry.path):
+            continue
+        yield Found(rel + name, st.st_size, st.st_mtime_ns, cats, draft)
+
+
+def _inside(target: str, real_root: str) -> bool:
+    return target == real_root or target.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def _starts_with_front_matter(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return True  # let the reader report why it cannot be read
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        if head.startswith(bom):
+            head = head[len(bom):]
+    return head.replace(b"\x00", b"").startswith(b"---")

@@ -1,0 +1,127 @@
+"""The full-text shards: plain text of every post in SQLite FTS5 (trigram) tables.
+
+Building a trigram index costs about half a microsecond per character with one
+writer, so the text is split over a few shard databases (``text-N.sqlite``),
+each built by its own worker process; a query runs over all of them through
+ATTACH.  Each shard holds ``docs(id, title, body)`` and an external-content
+FTS5 table over it with ``detail=none``: positions are not stored (the index
+is a third of the size of ``detail=full`` and the cache stays below the
+archive's size), so a term is matched as the AND of its trigrams and then
+confirmed with ``instr``/``LIKE`` on the stored text.
+
+Workers read the post files themselves, so no text travels between processes.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable
+
+from .clean import html_to_text
+from .posts import Post, parse_post
+from .render import body_to_html
+
+__all__ = ["open_shard", "index_posts", "delete_docs", "post_text", "worker_init",
+           "worker_index_chunk"]
+
+SHARD_SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    title, body, content='docs', content_rowid='id', tokenize='trigram', detail=none);
+"""
+
+
+def open_shard(path: str) -> sqlite3.Connection:
+    """A writer connection to one shard, created if missing."""
+    con = sqlite3.connect(path, timeout=30, isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=NORMAL")
+    con.execute("PRAGMA cache_size=-65536")
+    con.executescript(SHARD_SCHEMA)
+    return con
+
+
+def post_text(post: Post) -> str:
+    """The searchable plain text of a post's body (what the reader sees)."""
+    return html_to_text(body_to_html(post.body, post.fmt))
+
+
+def delete_docs(con: sqlite3.Connection, ids: Iterable[int]) -> int:
+    """Remove posts from one shard (FTS external content needs the old values)."""
+    removed = 0
+    for post_id in ids:
+        row = con.execute("SELECT title, body FROM docs WHERE id=?", (post_id,)).fetchone()
+        if row is None:
+            continue
+        con.execute("INSERT INTO fts(fts, rowid, title, body) VALUES('delete', ?, ?, ?)",
+                    (post_id, *row))
+        con.execute("DELETE FROM docs WHERE id=?", (post_id,))
+        removed += 1
+    return removed
+
+
+def index_posts(con: sqlite3.Connection, root: str, items: Iterable[tuple[int, str]]) -> list[int]:
+    """Read, render and index the given (id, relative path) posts in one transaction.
+
+    Returns the ids indexed; a file that can no longer be read as a post is
+    indexed with empty text (the next scan notices the change and reports it).
+    """
+    done: list[int] = []
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        for post_id, rel in items:
+            title, body = _read_text(root, rel)
+            delete_docs(con, (post_id,))
+            con.execute("INSERT INTO docs(id, title, body) VALUES(?, ?, ?)", (post_id, title, body))
+            con.execute("INSERT INTO fts(rowid, title, body) VALUES(?, ?, ?)", (post_id, title, body))
+            done.append(post_id)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return done
+
+
+def _read_text(root: str, rel: str) -> tuple[str, str]:
+    path = os.path.join(root, *rel.split("/"))
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return "", ""
+    post = parse_post(data, rel)
+    if not isinstance(post, Post):
+        return "", ""
+    try:
+        return post.title, post_text(post)
+    except Exception:  # the cleaner promises not to raise; never lose the whole batch if it does
+        return post.title, ""
+
+
+# --- worker processes -----------------------------------------------------
+
+_worker: dict[str, object] = {}
+
+
+def worker_init(shard_numbers, shard_paths: list[str]) -> None:
+    """Pool initializer: take a shard of our own for the life of the process."""
+    number = shard_numbers.get()
+    _worker["number"] = number
+    _worker["con"] = open_shard(shard_paths[number])
+
+
+def worker_index_chunk(root: str, items: list[tuple[int, str]]) -> tuple[int, list[int], int]:
+    """(shard number, ids indexed, bytes read) for one chunk of posts."""
+    con = _worker["con"]
+    assert isinstance(con, sqlite3.Connection)
+    done = index_posts(con, root, items)
+    size = sum(_size(root, rel) for _, rel in items)
+    return int(_worker["number"]), done, size  # type: ignore[arg-type]
+
+
+def _size(root: str, rel: str) -> int:
+    try:
+        return os.path.getsize(os.path.join(root, *rel.split("/")))
+    except OSError:
+        return 0

@@ -1,0 +1,406 @@
+"""One Jekyll post file -> a `Post`, or a `Problem` saying in plain words why not.
+
+Reading never raises for bad input.  What becomes what:
+
+* `Problem` (the file is listed with its reason, not shown as a post): a file
+  that cannot be read, binary data, an empty file, bytes that are no known
+  text encoding, front matter that is not closed, larger than 64 KB, not
+  valid YAML, not a mapping (a list or a lone value), nested too deeply or
+  expanding through aliases (a "YAML bomb"), or using a tag that would build
+  an object (``!!python/object``).
+* `Post` with a fallback (the post is shown): a missing, empty or non-text
+  title falls back to the filename's slug; a missing or invalid date falls
+  back to the filename's ``YYYY-MM-DD``, else to the file's modification
+  time (``date_source`` says which); tags and categories in any shape
+  (list, space-separated string, scalar, null, nested lists) are coerced.
+
+Dates: ``date`` is the original local time as written (ISO 8601, with its
+offset when the post gave one) for display; ``timestamp`` is UTC seconds for
+sorting.  A date without an offset is taken as UTC, as Jekyll does with no
+site timezone configured.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from .textcodec import DecodeError, decode_bytes
+
+__all__ = ["Post", "Problem", "read_post", "parse_post", "MARKDOWN_EXTS", "HTML_EXTS", "POST_EXTS"]
+
+MARKDOWN_EXTS = frozenset({".md", ".markdown", ".mkd", ".mkdn"})
+HTML_EXTS = frozenset({".html", ".htm"})
+POST_EXTS = MARKDOWN_EXTS | HTML_EXTS
+
+MAX_FRONT_MATTER = 64 * 1024
+# Nodes visited in the loaded front matter, aliases counted each time they are reached.
+MAX_YAML_NODES = 20_000
+MAX_YAML_DEPTH = 50
+
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The C safe loader, except that an impossible timestamp (2019-13-45) stays text."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+_LOADER = _Loader
+_HANDLER = YAMLHandler()
+
+_URL_KEYS = ("from", "source", "link", "original_url", "canonical_url")
+_KNOWN_KEYS = frozenset({"title", "date", "author", "tags", "tag", "categories", "category",
+                         "layout", "published", *_URL_KEYS})
+
+FILENAME_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.*)$")
+_OPEN_RE = re.compile(r"\A---[ \t]*\r?\n")
+_CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$\n?", re.MULTILINE)
+_DATE_RE = re.compile(
+    r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
+    r"(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
+    r"\s*(Z|z|UTC|GMT|[+-]\d{1,2}(?::?\d{2})?)?\s*$"
+)
+_TAG_RE = re.compile(r"<[^>]*>")
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that looks like a post but cannot be read as one."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post's metadata and raw body, as read from its file."""
+
+    path: str  # relative to the archive root, '/'-separated
+    title: str
+    date: str  # local time as written, ISO 8601 ('' when the post has no date at all)
+    timestamp: int  # UTC seconds since the epoch, for sorting
+    date_source: str  # 'front matter', 'filename' or 'file time'
+    author: str = ""
+    url: str = ""  # the source URL ('from', 'source', 'link', ...)
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    layout: str = ""
+    published: bool = True
+    draft: bool = False
+    fmt: str = "markdown"  # 'markdown' or 'html'
+    body: str = field(default="", repr=False)
+    encoding: str = "utf-8"
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+class _Bad(Exception):
+    """Internal: the reason a file is a Problem."""
+
+
+def read_post(abs_path: str | os.PathLike[str], rel_path: str, *,
+              dir_categories: tuple[str, ...] = (), draft: bool = False) -> Post | Problem:
+    """Read and parse one file; never raises for bad content."""
+    try:
+        with open(abs_path, "rb") as fh:
+            data = fh.read()
+        mtime = os.stat(abs_path).st_mtime
+    except OSError as exc:
+        return Problem(rel_path, f"cannot read the file: {exc.strerror or exc}")
+    return parse_post(data, rel_path, dir_categories=dir_categories, draft=draft, mtime=mtime)
+
+
+def parse_post(data: bytes, rel_path: str, *, dir_categories: tuple[str, ...] = (),
+               draft: bool = False, mtime: float = 0.0) -> Post | Problem:
+    """Parse a post's bytes; `rel_path` names it (and gives the filename date and slug)."""
+    try:
+        return _parse(data, rel_path, dir_categories, draft, mtime)
+    except _Bad as exc:
+        return Problem(rel_path, str(exc))
+    except (RecursionError, MemoryError):
+        return Problem(rel_path, "front matter: nested too deeply to read")
+
+
+def _parse(data: bytes, rel_path: str, dir_categories: tuple[str, ...], draft: bool,
+           mtime: float) -> Post:
+    if not data.strip():
+        raise _Bad("empty file")
+    try:
+        text, encoding = decode_bytes(data)
+    except DecodeError as exc:
+        raise _Bad(str(exc)) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    meta, body = _split_front_matter(text)
+    name = rel_path.rsplit("/", 1)[-1]
+    stem, ext = os.path.splitext(name)
+    file_date, slug = _filename_parts(stem)
+
+    title = _plain_text(meta.get("title")) or _title_from_slug(slug) or stem
+    local, stamp, source = _resolve_date(meta.get("date"), file_date, mtime)
+    extra = {k: _jsonable(v) for k, v in meta.items() if k not in _KNOWN_KEYS}
+    published = meta.get("published", True)
+    return Post(
+        path=rel_path,
+        title=title,
+        date=local,
+        timestamp=stamp,
+        date_source=source,
+        author=_plain_text(meta.get("author")),
+        url=_source_url(meta),
+        tags=_string_list(meta.get("tags"), meta.get("tag")),
+        categories=_string_list(dir_categories, meta.get("categories"), meta.get("category")),
+        layout=_scalar_text(meta.get("layout")),
+        published=not (published is False or str(published).lower() == "false"),
+        draft=draft,
+        fmt="html" if ext.lower() in HTML_EXTS else "markdown",
+        body=body,
+        encoding=encoding,
+        extra=extra,
+    )
+
+
+# --- front matter ---------------------------------------------------------
+
+def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    opening = _OPEN_RE.match(text)
+    if not opening:
+        return {}, text
+    close = _CLOSE_RE.search(text, opening.end())
+    if close is None:
+        raise _Bad("front matter: not closed (no second '---' line)")
+    if close.start() - opening.end() > MAX_FRONT_MATTER:
+        raise _Bad(f"front matter: larger than {MAX_FRONT_MATTER // 1024} KB")
+    block = text[opening.end():close.start()]
+    meta = _load_yaml(block)
+    return meta, text[close.end():]
+
+
+def _load_yaml(block: str) -> dict[str, Any]:
+    try:
+        meta = _HANDLER.load(block, Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        raise _Bad("front matter: " + _yaml_reason(exc)) from None
+    if meta is None:
+        return {}
+    if not isinstance(meta, dict):
+        kind = "a list" if isinstance(meta, list) else f"a single value ({_short(meta)})"
+        raise _Bad(f"front matter: is {kind}, not 'key: value' lines")
+    _check_size(meta)
+    return {str(k): v for k, v in meta.items()}
+
+
+def _check_size(meta: Any) -> None:
+    """Walk the loaded data with a budget, so aliases cannot expand without bound."""
+    budget = MAX_YAML_NODES
+    stack: list[tuple[Any, int]] = [(meta, 0)]
+    while stack:
+        node, depth = stack.pop()
+        budget -= 1
+        if budget < 0:
+            raise _Bad("front matter: expands to too much data (a YAML alias bomb?)")
+        if depth > MAX_YAML_DEPTH:
+            raise _Bad("front matter: nested too deeply")
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+            stack.extend((k, depth + 1) for k in node.keys())
+        elif isinstance(node, (list, tuple)):
+            stack.extend((v, depth + 1) for v in node)
+
+
+_YAML_WORDS = (
+    ("while scanning a quoted scalar", "unclosed quote"),
+    ("while scanning a simple key", "a line that is not 'key: value'"),
+    ("mapping values are not allowed", "a ':' inside a value (quote the value)"),
+    ("exceeded maximum nesting depth", "nested too deeply"),
+    ("cannot start any token", "a character YAML cannot start a value with (a tab?)"),
+    ("could not determine a constructor for the tag", "unsupported YAML tag"),
+    ("found undefined alias", "an alias (*name) with no anchor"),
+    ("found duplicate anchor", "an anchor (&name) defined twice"),
+    ("while parsing a flow sequence", "unclosed '['"),
+    ("while parsing a flow mapping", "unclosed '{'"),
+    ("while parsing a block mapping", "bad indentation"),
+    ("while parsing a block collection", "bad indentation"),
+)
+
+
+def _yaml_reason(exc: yaml.YAMLError) -> str:
+    context = str(getattr(exc, "context", "") or "")
+    problem = str(getattr(exc, "problem", "") or "")
+    what = next((words for key, words in _YAML_WORDS if key in context or key in problem), None)
+    # An unclosed quote is reported where the file ends: name the line it opened on.
+    marks = ("context_mark", "problem_mark") if what == "unclosed quote" else ("problem_mark", "context_mark")
+    mark = getattr(exc, marks[0], None) or getattr(exc, marks[1], None)
+    if what == "unsupported YAML tag":
+        tag = re.search(r"'([^']*)'", problem)
+        what = f"unsupported YAML tag {tag.group(1)}" if tag else what
+    what = what or problem or context or "not valid YAML"
+    if mark is not None:
+        # +2: the block starts on the line after the opening '---'.
+        return f"{what} at line {mark.line + 2}"
+    return what
+
+
+# --- fields ---------------------------------------------------------------
+
+def _filename_parts(stem: str) -> tuple[date | None, str]:
+    m = FILENAME_RE.match(stem)
+    if not m:
+        return None, stem
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3])), m[4]
+    except ValueError:
+        return None, m[4]
+
+
+def _title_from_slug(slug: str) -> str:
+    return _SPACE_RE.sub(" ", re.sub(r"[-_]+", " ", slug)).strip()
+
+
+def _plain_text(value: Any) -> str:
+    if value is None or isinstance(value, (dict, list, tuple)):
+        return ""
+    text = html.unescape(_TAG_RE.sub("", _scalar_text(value)))
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _scalar_text(value: Any) -> str:
+    if value is None or isinstance(value, (dict, list, tuple)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return _SPACE_RE.sub(" ", str(value)).strip()
+
+
+def _string_list(*values: Any) -> tuple[str, ...]:
+    out: dict[str, None] = {}
+
+    def add(value: Any, depth: int = 0) -> None:
+        if value is None or depth > 5:
+            return
+        if isinstance(value, (list, tuple)):
+            for item in value:
+                add(item, depth + 1)
+        elif isinstance(value, dict):
+            return
+        elif isinstance(value, str):
+            for word in value.split():  # Jekyll splits a string of tags on whitespace
+                out.setdefault(word, None)
+        else:
+            text = _scalar_text(value)
+            if text:
+                out.setdefault(text, None)
+
+    for v in values:
+        add(v)
+    return tuple(out)
+
+
+def _source_url(meta: dict[str, Any]) -> str:
+    for key in _URL_KEYS:
+        value = meta.get(key)
+        if isinstance(value, str) and re.match(r"^\s*https?://", value, re.IGNORECASE):
+            return value.strip()
+    return ""
+
+
+def _resolve_date(value: Any, file_date: date | None, mtime: float) -> tuple[str, int, str]:
+    parsed = _parse_date(value)
+    if parsed is not None:
+        return (*parsed, "front matter")
+    if file_date is not None:
+        dt = datetime(file_date.year, file_date.month, file_date.day, tzinfo=timezone.utc)
+        return file_date.isoformat(), int(dt.timestamp()), "filename"
+    dt = datetime.fromtimestamp(mtime, timezone.utc).replace(microsecond=0)
+    return dt.strftime("%Y-%m-%dT%H:%M:%SZ"), int(dt.timestamp()), "file time"
+
+
+def _parse_date(value: Any) -> tuple[str, int] | None:
+    """(local ISO text as written, UTC seconds) or None for a missing/invalid date."""
+    if isinstance(value, datetime):
+        return _from_datetime(value)
+    if isinstance(value, date):
+        dt = datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+        return value.isoformat(), int(dt.timestamp())
+    if not isinstance(value, str) or not value.strip():
+        return None
+    m = _DATE_RE.match(value)
+    if m:
+        try:
+            return _from_match(m)
+        except ValueError:
+            return None
+    try:  # RFC 2822, as feeds write it: "Thu, 16 Jul 2020 19:41:00 +0000"
+        return _from_datetime(parsedate_to_datetime(value))
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _from_match(m: re.Match[str]) -> tuple[str, int]:
+    y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    if m[4] is None:
+        day = date(y, mo, d)
+        return day.isoformat(), int(datetime(y, mo, d, tzinfo=timezone.utc).timestamp())
+    micro = int((m[7] or "0")[:6].ljust(6, "0"))
+    dt = datetime(y, mo, d, int(m[4]), int(m[5]), int(m[6] or 0), micro)
+    zone = m[8]
+    if zone:
+        dt = dt.replace(tzinfo=_zone(zone))
+    return _from_datetime(dt)
+
+
+def _zone(text: str) -> timezone:
+    if text in ("Z", "z", "UTC", "GMT"):
+        return timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours = int(digits[:-2] if len(digits) > 2 else digits)
+    minutes = int(digits[-2:]) if len(digits) > 2 else 0
+    if hours > 14 or minutes > 59:
+        raise ValueError("offset out of range")
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _from_datetime(dt: datetime) -> tuple[str, int]:
+    dt = dt.replace(microsecond=0)
+    aware = dt if dt.tzinfo is not None else dt.replace(tzinfo=timezone.utc)
+    local = dt.isoformat()
+    if dt.tzinfo is not None and dt.utcoffset() == timedelta(0):
+        local = dt.replace(tzinfo=None).isoformat() + "Z"
+    return local, int(aware.timestamp())
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(_jsonable(value), ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"

@@ -1,0 +1,348 @@
+"""Reading the index: counts, rows by id, and queries (search + tree scope + sort).
+
+Lists are ids first (`Index.query_ids`), rows fetched for the few that are
+shown (`Index.rows`): a list of 50,000 posts costs a list of ints.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from urllib.parse import unquote, urlsplit
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .posts import Problem
+from .search import Query, like_pattern, parse_query, text_sql
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["Row", "Scope", "Hit", "SearchResult", "TreeCounts", "SORTS", "QueryMixin"]
+
+SORTS = ("relevance", "date_desc", "date_asc", "title", "author")
+SCOPES = ("all", "unread", "starred", "tag", "category", "author", "year", "month")
+
+_ORDER = {
+    "date_desc": "p.ts DESC, p.id DESC",
+    "date_asc": "p.ts ASC, p.id ASC",
+    "title": "p.title COLLATE NOCASE ASC, p.ts DESC",
+    "author": "p.author COLLATE NOCASE ASC, p.ts DESC",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """A post as the list and the header show it."""
+
+    id: int
+    path: str
+    title: str
+    date: str
+    timestamp: int
+    author: str
+    url: str
+    tags: tuple[str, ...]
+    categories: tuple[str, ...]
+    published: bool
+    draft: bool
+    fmt: str
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the tree has selected: all posts, unread, starred, one tag, category, author, year or month."""
+
+    kind: str = "all"
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    row: Row
+    snippet: str
+    highlights: tuple[tuple[int, int], ...]  # [start, end) spans of matched words in `snippet`
+
+
+@dataclass(frozen=True)
+class TreeCounts:
+    """(total, unread) per tree entry, most used first; unread needs `attach_state`."""
+
+    total: int
+    unread: int
+    starred: int
+    categories: dict[str, tuple[int, int]]
+    tags: dict[str, tuple[int, int]]
+    authors: dict[str, tuple[int, int]]
+    months: dict[str, tuple[int, int]]  # 'YYYY-MM', newest first
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+
+
+_ROW_SQL = ("SELECT id, path, title, date, ts, author, url, tags, categories, published, draft, fmt "
+            "FROM posts")
+
+
+def _row(r: tuple) -> Row:
+    return Row(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(json.loads(r[7])), tuple(json.loads(r[8])),
+               bool(r[9]), bool(r[10]), r[11])
+
+
+class QueryMixin:
+    """Query methods of `reader.core.index.Index` (needs `con` and `shard_count`)."""
+
+    con: sqlite3.Connection
+    shard_count: int
+    _state_key: str | None = None
+
+    # --- the reader's own data, joined read-only for unread/starred scopes ----
+
+    def attach_state(self, state_file: str, archive_key: str) -> None:
+        """Let unread/starred scopes see the reader's marks (a separate database)."""
+        if self._state_key is None:
+            self.con.execute("ATTACH DATABASE ? AS st", (f"file:{state_file}?mode=ro",))
+        self._state_key = archive_key
+
+    # --- counts -----------------------------------------------------------------
+
+    def count(self) -> int:
+        return self.con.execute("SELECT count(*) FROM posts").fetchone()[0]
+
+    def problems(self) -> list[Problem]:
+        return [Problem(p, r) for p, r in self.con.execute("SELECT path, reason FROM problems ORDER BY path")]
+
+    def label_counts(self, kind: str) -> dict[str, int]:
+        """{name: posts} for kind 'tag' or 'category', most used first."""
+        return dict(self.con.execute(
+            "SELECT name, count(*) AS n FROM labels WHERE kind=? GROUP BY name ORDER BY n DESC, name",
+            (kind,)))
+
+    def author_counts(self) -> dict[str, int]:
+        return dict(self.con.execute(
+            "SELECT author, count(*) AS n FROM posts WHERE author != '' GROUP BY author ORDER BY n DESC, author"))
+
+    def month_counts(self) -> dict[str, int]:
+        """{'YYYY-MM': posts}, newest first (by the post's own local date)."""
+        return dict(self.con.execute(
+            "SELECT substr(date, 1, 7) AS m, count(*) FROM posts WHERE date != '' GROUP BY m ORDER BY m DESC"))
+
+    def tree_counts(self) -> TreeCounts:
+        """Everything the tree shows, in a few grouped queries."""
+        read, params = "0", []
+        if self._state_key is not None:
+            read, params = "p.path IN (SELECT path FROM st.marks WHERE archive=? AND read=1)", [self._state_key]
+        unread = f"sum(CASE WHEN {read} THEN 0 ELSE 1 END)"
+
+        def grouped(sql: str, *extra: object) -> dict[str, tuple[int, int]]:
+            return {name: (total, left or 0) for name, total, left in self.con.execute(sql, [*params, *extra])}
+
+        labels = (f"SELECT l.name, count(*) AS n, {unread} FROM labels l JOIN posts p ON p.id = l.post_id "
+                  "WHERE l.kind = ? GROUP BY l.name ORDER BY n DESC, l.name")
+        total, left = self.con.execute(f"SELECT count(*), {unread} FROM posts p", params).fetchone()
+        starred = 0
+        if self._state_key is not None:
+            starred = self.con.execute(
+                "SELECT count(*) FROM posts p WHERE p.path IN "
+                "(SELECT path FROM st.marks WHERE archive=? AND starred=1)", [self._state_key]).fetchone()[0]
+        return TreeCounts(
+            total=total, unread=left or 0, starred=starred,
+            categories=grouped(labels, "category"),
+            tags=grouped(labels, "tag"),
+            authors=grouped(f"SELECT p.author, count(*) AS n, {unread} FROM posts p WHERE p.author != '' "
+                            "GROUP BY p.author ORDER BY n DESC, p.author"),
+            months=grouped(f"SELECT substr(p.date, 1, 7) AS m, count(*), {unread} FROM posts p "
+                           "WHERE p.date != '' GROUP BY m ORDER BY m DESC"),
+        )
+
+    # --- rows --------------------------------------------------------------------
+
+    def rows(self, ids: Sequence[int]) -> list[Row]:
+        """Rows for these ids, in the same order (missing ids are skipped)."""
+        found: dict[int, Row] = {}
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i:i + 500])
+            sql = f"{_ROW_SQL} WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update((r[0], _row(r)) for r in self.con.execute(sql, chunk))
+        return [found[i] for i in ids if i in found]
+
+    def row_by_path(self, path: str) -> Row | None:
+        r = self.con.execute(f"{_ROW_SQL} WHERE path=?", (path,)).fetchone()
+        return _row(r) if r else None
+
+    def post_for_link(self, url: str) -> str | None:
+        """The path of the post a link points to, if it is in this archive.
+
+        A link matches a post whose source URL it is, or names a post file
+        (``2024-03-02-keyboard.md``) or a Jekyll permalink (``/2024/03/02/keyboard.html``).
+        """
+        row = self.con.execute("SELECT path FROM posts WHERE url = ? LIMIT 1", (url,)).fetchone()
+        if row:
+            return row[0]
+        stem = link_stem(url)
+        if stem is None:
+            return None
+        name = like_pattern(stem)[1:-1]  # the stem with LIKE wildcards escaped
+        row = self.con.execute("SELECT path FROM posts WHERE path LIKE ? ESCAPE '\\' OR path LIKE ? ESCAPE '\\' "
+                               "ORDER BY length(path) LIMIT 1", (f"%/{name}.%", f"{name}.%")).fetchone()
+        return row[0] if row else None
+
+    def text(self, post_id: int) -> str:
+        """The indexed plain text of a post ('' until its text is indexed)."""
+        shard = self.con.execute("SELECT shard FROM posts WHERE id=?", (post_id,)).fetchone()
+        if not shard or shard[0] is None:
+            return ""
+        row = self.con.execute(f"SELECT body FROM s{int(shard[0])}.docs WHERE id=?", (post_id,)).fetchone()
+        return row[0] if row else ""
+
+    # --- queries -------------------------------------------------------------------
+
+    def query_ids(self, query: Query | str = "", scope: Scope | None = None, sort: str | None = None) -> list[int]:
+        """Ids of the posts matching a query within a tree scope, sorted.
+
+        `sort` defaults to relevance when the query has words, else newest first.
+        Relevance: posts with more of the words in their title first, then newest.
+        """
+        q = parse_query(query) if isinstance(query, str) else query
+        sort = sort or ("relevance" if q.terms else "date_desc")
+        if sort not in SORTS:
+            raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
+        where, params = self._filters(q, scope or Scope())
+        with_sql = ""
+        join = ""
+        if q.has_text:
+            with_sql, with_params = self._hits_sql(q)
+            params = [*with_params, *params]
+            join = "JOIN hits h ON h.id = p.id"
+        order = _ORDER.get(sort)
+        order_params: list[object] = []
+        if order is None:  # relevance
+            title_hits = " + ".join("(p.title LIKE ? ESCAPE '\\')" for _ in q.terms) or "0"
+            order = f"({title_hits}) DESC, p.ts DESC, p.id DESC"
+            order_params = [like_pattern(t) for t in q.terms]
+        sql = (f"{with_sql} SELECT p.id FROM posts p {join} "
+               f"WHERE {' AND '.join(where) or '1'} ORDER BY {order}")
+        return [r[0] for r in self.con.execute(sql, [*params, *order_params])]
+
+    def _hits_sql(self, q: Query) -> tuple[str, list[object]]:
+        ts = text_sql(q)
+        parts: list[str] = []
+        params: list[object] = []
+        for n in range(self.shard_count):
+            conds = []
+            if ts.match:
+                conds.append(f"d.id IN (SELECT rowid FROM s{n}.fts WHERE fts MATCH ?)")
+                params.append(ts.match)
+            if ts.where:
+                conds.append(ts.where)
+                params.extend(ts.params)
+            parts.append(f"SELECT d.id FROM s{n}.docs d WHERE {' AND '.join(conds) or '1'}")
+        return f"WITH hits(id) AS ({' UNION ALL '.join(parts)})", params
+
+    def _filters(self, q: Query, scope: Scope) -> tuple[list[str], list[object]]:
+        where: list[str] = []
+        params: list[object] = []
+        for field, value, negated in q.fields:
+            neg = "NOT " if negated else ""
+            if field == "author":
+                where.append(f"{neg}(p.author LIKE ? ESCAPE '\\')")
+                params.append(like_pattern(value))
+            else:
+                where.append(f"p.id {neg}IN (SELECT post_id FROM labels WHERE kind=? AND name=? COLLATE NOCASE)")
+                params += [field, value]
+        if q.before is not None:
+            where.append("p.ts < ?")
+            params.append(q.before)
+        if q.after is not None:
+            where.append("p.ts >= ?")
+            params.append(q.after)
+        scope_sql, scope_params = self._scope_sql(scope)
+        if scope_sql:
+            where.append(scope_sql)
+            params += scope_params
+        return where, params
+
+    def _scope_sql(self, scope: Scope) -> tuple[str, list[object]]:
+        kind, value = scope.kind, scope.value
+        if kind == "all":
+            return "", []
+        if kind in ("tag", "category"):
+            return "p.id IN (SELECT post_id FROM labels WHERE kind=? AND name=?)", [kind, value]
+        if kind == "author":
+            return "p.author = ?", [value]
+        if kind == "year":
+            return "substr(p.date, 1, 4) = ?", [value]
+        if kind == "month":
+            return "substr(p.date, 1, 7) = ?", [value]
+        if kind in ("unread", "starred"):
+            if self._state_key is None:
+                return ("1", []) if kind == "unread" else ("0", [])
+            column = "read" if kind == "unread" else "starred"
+            neg = "NOT " if kind == "unread" else ""
+            return (f"p.path {neg}IN (SELECT path FROM st.marks WHERE archive=? AND {column}=1)",
+                    [self._state_key])
+        raise ValueError(f"unknown scope {kind!r}; one of {', '.join(SCOPES)}")
+
+    def search(self, query: str, *, scope: Scope | None = None, sort: str | None = None,
+               limit: int = 50, offset: int = 0) -> SearchResult:
+        """Matching posts, best first, with a snippet around the first match."""
+        q = parse_query(query)
+        ids = self.query_ids(q, scope, sort)
+        page = ids[offset:offset + limit] if limit >= 0 else ids[offset:]
+        hits = tuple(Hit(row, *self.snippet(row.id, q)) for row in self.rows(page))
+        return SearchResult(query, len(ids), hits)
+
+    def snippet(self, post_id: int, query: Query | str, width: int = 120) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """A one-line window of the post's text around its first matched word, and the matched spans."""
+        q = parse_query(query) if isinstance(query, str) else query
+        text = self.text(post_id)
+        return make_snippet(text, q.terms, width)
+
+
+_SPACE = re.compile(r"\s+")
+_PERMALINK = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})/([^/]+?)(?:\.html?)?/?$")
+_POST_FILE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2}-.+)\.(?:md|markdown|mkd|mkdn|html|htm)$", re.IGNORECASE)
+
+
+def link_stem(url: str) -> str | None:
+    """'YYYY-MM-DD-slug' named by a link to a post file or a Jekyll date permalink, else None."""
+    path = unquote(urlsplit(url).path)
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    m = _POST_FILE.match(name)
+    if m:
+        return m.group(1)
+    m = _PERMALINK.search(path)
+    if m:
+        return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}-{m[4]}"
+    return None
+
+
+def make_snippet(text: str, terms: Sequence[str], width: int = 120) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """(snippet, highlight spans): `width` characters of `text` around the first term found."""
+    folded = text.lower()
+    first = min((i for i in (folded.find(t) for t in terms if t) if i >= 0), default=-1)
+    if first < 0:
+        start = 0
+    else:
+        start = max(0, first - width // 3)
+        # Start at a word boundary when there is one close by.
+        space = text.rfind(" ", max(0, start - 10), first)
+        start = space + 1 if space >= 0 and space + 1 <= first else start
+    end = min(len(text), start + width)
+    window = text[start:end]
+    lead = "…" if start > 0 else ""
+    tail = "…" if end < len(text) else ""
+    snippet = lead + _SPACE.sub(" ", window) + tail
+    folded_snippet = snippet.lower()
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        pos = folded_snippet.find(term)
+        while pos >= 0 and term:
+            spans.append((pos, pos + len(term)))
+            pos = folded_snippet.find(term, pos + len(term))
+    return snippet, tuple(sorted(spans))

@@ -1,0 +1,89 @@
+"""Which files are posts, the Jekyll way."""
+
+from __future__ import annotations
+
+import os
+
+from helpers import write_post
+from reader.core.discover import archive_root, scan
+
+
+def rels(root):
+    return [f.rel for f in scan(root)]
+
+
+def test_posts_at_any_depth_with_folder_categories(tmp_path):
+    write_post(tmp_path / "_posts", "2020-01-01-a.md", "title: a")
+    write_post(tmp_path / "world" / "asia" / "_posts", "2020-01-02-b.html", "title: b")
+    write_post(tmp_path / "_posts" / "2020", "2020-01-03-c.markdown", "title: c")
+    found = {f.rel: f for f in scan(tmp_path)}
+    assert sorted(found) == ["_posts/2020-01-01-a.md", "_posts/2020/2020-01-03-c.markdown",
+                             "world/asia/_posts/2020-01-02-b.html"]
+    assert found["world/asia/_posts/2020-01-02-b.html"].categories == ("world", "asia")
+    assert found["_posts/2020-01-01-a.md"].categories == ()
+
+
+def test_every_post_extension(tmp_path):
+    for ext in ("md", "markdown", "mkd", "mkdn", "html", "htm", "MD"):
+        write_post(tmp_path / "_posts", f"2020-01-01-x.{ext}", "title: x")
+    assert len(scan(tmp_path)) == 7
+
+
+def test_non_posts_are_neither_posts_nor_problems(tmp_path):
+    posts = tmp_path / "_posts"
+    write_post(posts, "2020-01-01-real.md", "title: real")
+    write_post(posts, "README.md", None, "# About this folder")
+    (posts / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (posts / ".DS_Store").write_bytes(b"\x00\x00")
+    (posts / "notes.txt").write_text("x")
+    assert rels(tmp_path) == ["_posts/2020-01-01-real.md"]
+
+
+def test_undated_file_with_front_matter_is_a_candidate(tmp_path):
+    write_post(tmp_path / "_posts", "about-undated.md", "title: undated")
+    assert rels(tmp_path) == ["_posts/about-undated.md"]
+
+
+def test_skipped_folders(tmp_path):
+    for folder in (".git", "_site", ".jekyll-cache", ".sass-cache", "node_modules", "vendor", ".bundle", ".hidden"):
+        write_post(tmp_path / folder / "_posts", "2020-01-01-x.md", "title: x")
+    write_post(tmp_path / "_posts" / ".secret", "2020-01-01-y.md", "title: y")
+    write_post(tmp_path / "_posts", "2020-01-01-ok.md", "title: ok")
+    assert rels(tmp_path) == ["_posts/2020-01-01-ok.md"]
+
+
+def test_drafts_are_flagged(tmp_path):
+    write_post(tmp_path / "_drafts", "a-draft.md", "title: d")
+    write_post(tmp_path / "_posts", "2020-01-01-p.md", "title: p")
+    found = {f.rel: f.draft for f in scan(tmp_path)}
+    assert found == {"_drafts/a-draft.md": True, "_posts/2020-01-01-p.md": False}
+
+
+def test_posts_folder_itself_and_plain_folder(tmp_path):
+    posts = tmp_path / "site" / "_posts"
+    write_post(posts, "2020-01-01-a.md", "title: a")
+    write_post(posts / "sub", "2020-01-02-b.md", "title: b")
+    assert rels(posts) == ["2020-01-01-a.md", "sub/2020-01-02-b.md"]
+    plain = tmp_path / "plain"
+    write_post(plain, "2020-01-01-c.md", "title: c")
+    write_post(plain / "deeper", "2020-01-01-d.md", "title: d")
+    assert rels(plain) == ["2020-01-01-c.md"]
+
+
+def test_symlinks(tmp_path):
+    root = tmp_path / "archive"
+    outside = tmp_path / "outside"
+    write_post(outside, "2020-01-01-secret.md", "title: secret")
+    write_post(root / "_posts", "2020-01-01-real.md", "title: real")
+    os.symlink(outside / "2020-01-01-secret.md", root / "_posts" / "2020-01-02-link-out.md")
+    os.symlink(root / "_posts" / "2020-01-01-real.md", root / "_posts" / "2020-01-03-link-in.md")
+    os.symlink(outside, root / "_posts" / "linked-dir")
+    assert rels(root) == ["_posts/2020-01-01-real.md", "_posts/2020-01-03-link-in.md"]
+
+
+def test_archive_root_of_a_post_file(tmp_path):
+    post = write_post(tmp_path / "site" / "world" / "_posts", "2020-01-01-a.md", "title: a")
+    assert archive_root(post) == (tmp_path / "site" / "world", "_posts/2020-01-01-a.md")
+    assert archive_root(tmp_path / "site") == (tmp_path / "site", None)
+    loose = write_post(tmp_path / "loose", "2020-01-01-b.md", "title: b")
+    assert archive_root(loose) == (tmp_path / "loose", "2020-01-01-b.md")
