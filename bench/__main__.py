@@ -1,0 +1,90 @@
+"""`python -m bench`: core benchmarks on the shared corpus and generated archives.
+
+    python -m bench                 oped2 + generated 5,685 and 20,000 posts
+    python -m bench --smoke         one generated 2,000-post archive, one cold run (keeps the code alive)
+    python -m bench --sizes 5685    chosen generated sizes
+
+Prints a table and writes bench/results/core-<time>.json (not committed).
+Generated archives are kept in bench/.corpora/ and reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from .core_bench import QUERIES, SizeResult, as_dict, bench_archive
+from .make_corpus import DEFAULT_SOURCE, generate
+
+HERE = Path(__file__).resolve().parent
+
+
+def corpus(n: int) -> Path:
+    out = HERE / ".corpora" / str(n)
+    posts = out / "_posts"
+    if not (posts.is_dir() and sum(1 for _ in posts.iterdir()) == n):
+        print(f"generating {n} posts in {out} ...", flush=True)
+        generate(n, out, force=True)
+    return out
+
+
+def table(results: list[SizeResult]) -> str:
+    rows = [
+        ("posts", lambda r: f"{r.posts}"),
+        ("archive MB", lambda r: f"{r.archive_mb:.0f}"),
+        ("read all bytes (baseline) s", lambda r: f"{r.read_all_s:.2f}"),
+        ("cold: metadata listed s", lambda r: f"{r.meta_s:.2f}"),
+        ("cold: search ready s", lambda r: f"{r.fulltext_s:.2f}"),
+        ("  x read-all baseline", lambda r: f"{r.fulltext_s / max(r.read_all_s, 1e-9):.0f}x"),
+        ("posts/s", lambda r: f"{r.posts_per_s:.0f}"),
+        ("MB/s", lambda r: f"{r.mb_per_s:.1f}"),
+        ("cache MB (x archive)", lambda r: f"{r.cache_mb:.0f} ({r.cache_ratio:.2f}x)"),
+        ("warm open ms", lambda r: f"{r.warm_ms:.0f}"),
+        ("incremental (1 changed) ms", lambda r: f"{r.incremental_1_ms:.0f}"),
+    ]
+    for label, _, _ in QUERIES:
+        rows.append((f"search {label} p50/p95 ms",
+                     lambda r, l=label: f"{r.search_ms[l]['p50']:.1f}/{r.search_ms[l]['p95']:.1f} ({r.search_ms[l]['hits']})"))
+        rows.append((f"  grep -rl {label} ms",
+                     lambda r, l=label: f"{r.grep_ms[l]:.0f}" if l in r.grep_ms else "-"))
+    rows.append(("render+clean p50/p99/max ms",
+                 lambda r: f"{r.render_ms['p50']:.1f}/{r.render_ms['p99']:.0f}/{r.render_ms['max']:.0f}"))
+    width = max(len(label) for label, _ in rows)
+    lines = [f"{'':{width}}  " + "  ".join(f"{r.name:>22}" for r in results)]
+    for label, fn in rows:
+        lines.append(f"{label:{width}}  " + "  ".join(f"{fn(r):>22}" for r in results))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--smoke", action="store_true", help="2,000 generated posts, one cold run")
+    parser.add_argument("--sizes", type=int, nargs="*", default=None, help="generated archive sizes")
+    parser.add_argument("--no-oped2", action="store_true", help="skip the shared oped2 sample")
+    args = parser.parse_args(argv)
+    if not DEFAULT_SOURCE.is_dir():
+        print(f"bench: {DEFAULT_SOURCE} is missing: the benchmarks are built from the shared corpus", file=sys.stderr)
+        return 1
+    results = []
+    if args.smoke:
+        results.append(bench_archive("generated 2,000", corpus(2000), cold_runs=1, search_runs=3, render_posts=30))
+    else:
+        if not args.no_oped2:
+            results.append(bench_archive("oped2 (shared)", DEFAULT_SOURCE.parent))
+        for n in args.sizes if args.sizes is not None else (5685, 20000):
+            results.append(bench_archive(f"generated {n:,}", corpus(n), cold_runs=3 if n <= 6000 else 1))
+    print(f"cores: {os.cpu_count()}  (medians; cold runs use a fresh cache each time)")
+    print(table(results))
+    out = HERE / "results" / f"core-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps([as_dict(r) for r in results], ensure_ascii=False, indent=1))
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
