@@ -155,6 +155,9 @@ def test_unread_and_starred_scopes_use_reader_state(index, archive, tmp_path):
     index.attach_state(str(state.file), state.archive)
     assert paths_of(index, scope=Scope("unread")) == ["2021-05-05-taiwan.md", "2018-02-02-title-only.md"]
     assert paths_of(index, scope=Scope("starred")) == ["2021-05-05-taiwan.md"]
+    # a short term scans the shards in parallel, each on its own connection: the scope still applies
+    assert paths_of(index, "ai", scope=Scope("unread")) == ["2021-05-05-taiwan.md"]
+    assert paths_of(index, "ai", scope=Scope("unread"), sort="date_asc") == ["2021-05-05-taiwan.md"]
     state.set_starred("_posts/2021-05-05-taiwan.md", False)
     assert paths_of(index, scope=Scope("starred")) == []
 

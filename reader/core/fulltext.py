@@ -35,6 +35,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
 def open_shard(path: str) -> sqlite3.Connection:
     """A writer connection to one shard, created if missing."""
     con = sqlite3.connect(path, timeout=30, isolation_level=None)
+    con.execute("PRAGMA auto_vacuum=INCREMENTAL")  # takes effect on a new file only
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=NORMAL")
     con.execute("PRAGMA cache_size=-65536")

@@ -112,6 +112,7 @@ class Index(QueryMixin):
         self.folder = cache_folder(self.root, Path(cache_dir) if cache_dir else paths.cache_dir())
         self._shards_wanted = shards or max(1, min(4, os.cpu_count() or 1))
         self.cold = False
+        self._reader_cons: list[sqlite3.Connection] = []
         self.con = self._open()
 
     # --- opening ------------------------------------------------------------
@@ -131,8 +132,9 @@ class Index(QueryMixin):
         return self._create()
 
     def _connect(self) -> sqlite3.Connection:
-        con = sqlite3.connect(self.folder / "index.sqlite", timeout=30, isolation_level=None,
-                              check_same_thread=False)
+        # A URI, so that ATTACH can open the reader's state read-only (mode=ro).
+        con = sqlite3.connect((self.folder / "index.sqlite").as_uri(), uri=True, timeout=30,
+                              isolation_level=None, check_same_thread=False)
         con.execute("PRAGMA journal_mode=WAL")
         con.execute("PRAGMA synchronous=NORMAL")
         con.execute("PRAGMA foreign_keys=OFF")
@@ -193,7 +195,20 @@ class Index(QueryMixin):
         row = con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return row[0] if row else None
 
+    def _readers(self) -> list[sqlite3.Connection]:
+        if not self._reader_cons:
+            for _ in range(self.shard_count):
+                con = self._connect()
+                self._attach_shards(con)
+                if self._state_file is not None:
+                    con.execute("ATTACH DATABASE ? AS st", (Path(self._state_file).as_uri() + "?mode=ro",))
+                self._reader_cons.append(con)
+        return self._reader_cons
+
     def close(self) -> None:
+        for con in self._reader_cons:
+            con.close()
+        self._reader_cons.clear()
         self.con.close()
 
     def __enter__(self) -> Index:
@@ -395,6 +410,7 @@ class Index(QueryMixin):
             con = fulltext.open_shard(str(self._shard_path(n)))
             try:
                 con.execute("INSERT INTO fts(fts) VALUES('optimize')")
+                con.execute("PRAGMA incremental_vacuum")  # give back the pages merging freed
                 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 con.close()

@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import unquote, urlsplit
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .posts import Problem
@@ -100,14 +102,20 @@ class QueryMixin:
     con: sqlite3.Connection
     shard_count: int
     _state_key: str | None = None
+    _state_file: str | None = None
+
+    def _readers(self) -> list[sqlite3.Connection]:
+        """One extra read connection per shard, for scanning shards in parallel (see Index)."""
+        raise NotImplementedError
 
     # --- the reader's own data, joined read-only for unread/starred scopes ----
 
     def attach_state(self, state_file: str, archive_key: str) -> None:
         """Let unread/starred scopes see the reader's marks (a separate database)."""
         if self._state_key is None:
-            self.con.execute("ATTACH DATABASE ? AS st", (f"file:{state_file}?mode=ro",))
+            self.con.execute("ATTACH DATABASE ? AS st", (Path(state_file).as_uri() + "?mode=ro",))
         self._state_key = archive_key
+        self._state_file = state_file
 
     # --- counts -----------------------------------------------------------------
 
@@ -213,36 +221,45 @@ class QueryMixin:
         if sort not in SORTS:
             raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
         where, params = self._filters(q, scope or Scope())
-        with_sql = ""
-        join = ""
         if q.has_text:
-            with_sql, with_params = self._hits_sql(q)
-            params = [*with_params, *params]
-            join = "JOIN hits h ON h.id = p.id"
+            ids = self._text_hits(q, where, params)
+            where, params = ["p.id IN (SELECT value FROM json_each(?))"], [json.dumps(ids)]
         order = _ORDER.get(sort)
         order_params: list[object] = []
         if order is None:  # relevance
             title_hits = " + ".join("(p.title LIKE ? ESCAPE '\\')" for _ in q.terms) or "0"
             order = f"({title_hits}) DESC, p.ts DESC, p.id DESC"
             order_params = [like_pattern(t) for t in q.terms]
-        sql = (f"{with_sql} SELECT p.id FROM posts p {join} "
-               f"WHERE {' AND '.join(where) or '1'} ORDER BY {order}")
+        sql = f"SELECT p.id FROM posts p WHERE {' AND '.join(where) or '1'} ORDER BY {order}"
         return [r[0] for r in self.con.execute(sql, [*params, *order_params])]
 
-    def _hits_sql(self, q: Query) -> tuple[str, list[object]]:
+    def _text_hits(self, q: Query, where: list[str], params: list[object]) -> list[int]:
+        """Ids of posts whose text matches, among those passing the filters, from every shard.
+
+        A query with no term long enough for MATCH scans the stored text: then
+        each shard is scanned on its own connection and thread (SQLite lets go
+        of the GIL), which halves the wait on two cores.
+        """
         ts = text_sql(q)
-        parts: list[str] = []
-        params: list[object] = []
+        queries = []
         for n in range(self.shard_count):
-            conds = []
+            conds = list(where)
+            shard_params: list[object] = []
             if ts.match:
                 conds.append(f"d.id IN (SELECT rowid FROM s{n}.fts WHERE fts MATCH ?)")
-                params.append(ts.match)
+                shard_params.append(ts.match)
+            shard_params += params
             if ts.where:
                 conds.append(ts.where)
-                params.extend(ts.params)
-            parts.append(f"SELECT d.id FROM s{n}.docs d WHERE {' AND '.join(conds) or '1'}")
-        return f"WITH hits(id) AS ({' UNION ALL '.join(parts)})", params
+                shard_params += ts.params
+            sql = f"SELECT d.id FROM posts p JOIN s{n}.docs d ON d.id = p.id WHERE {' AND '.join(conds) or '1'}"
+            queries.append((sql, shard_params))
+        if ts.match is None and len(queries) > 1:
+            readers = self._readers()
+            with ThreadPoolExecutor(len(queries)) as pool:
+                parts = pool.map(lambda i: [r[0] for r in readers[i].execute(*queries[i])], range(len(queries)))
+                return [pid for part in parts for pid in part]
+        return [r[0] for sql, ps in queries for r in self.con.execute(sql, ps)]
 
     def _filters(self, q: Query, scope: Scope) -> tuple[list[str], list[object]]:
         where: list[str] = []
