@@ -39,9 +39,12 @@ def load_article(root: str | os.PathLike[str], rel: str) -> Article | Problem:
     post = read_post(root_path.joinpath(*rel.split("/")), rel)
     if isinstance(post, Problem):
         return post
-    html = body_to_html(post.body, post.fmt)
-    cleaned = clean_html(html, title=post.title, source_url=post.url or None,
-                         local_image=local_image_resolver(root_path, rel))
+    try:
+        html = body_to_html(post.body, post.fmt)
+        cleaned = clean_html(html, title=post.title, source_url=post.url or None,
+                             local_image=local_image_resolver(root_path, rel))
+    except Exception as exc:  # a cleaner bug must cost one post, never the reader's session
+        return Problem(rel, f"cannot be shown ({type(exc).__name__}: {exc})")
     return Article(post, cleaned)
 
 

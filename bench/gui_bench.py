@@ -1,0 +1,111 @@
+"""GUI benchmarks: process start to list shown (warm cache), `j` to the next article shown,
+and memory while reading posts one after another.  Runs offscreen.
+
+    python -m bench.gui_bench ARCHIVE            prints one JSON object
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def _probe_start(archive: str) -> None:
+    """Child process: open the window, print seconds since the parent started us when the list shows."""
+    started = float(os.environ["LECTERN_BENCH_T0"])
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.app import build_window
+
+    app = QApplication(sys.argv[:1])
+    window = build_window()
+    window.show()
+    window.open_path(archive)
+
+    def check() -> None:
+        if window.list_pane.model.rowCount() > 0:
+            print(json.dumps({"start_to_list_s": time.time() - started}), flush=True)
+            window.session.cancel()
+            app.quit()
+        else:
+            QTimer.singleShot(5, check)
+
+    QTimer.singleShot(0, check)
+    app.exec()
+
+
+def start_to_list(archive: Path, runs: int = 5) -> float:
+    """Median seconds from launching `python` to the list being shown, warm cache."""
+    times = []
+    for _ in range(runs + 1):  # the first run makes the cache warm
+        env = dict(os.environ, LECTERN_BENCH_T0=repr(time.time()), QT_QPA_PLATFORM="offscreen")
+        out = subprocess.run([sys.executable, "-m", "bench.gui_bench", "--probe-start", str(archive)],
+                             env=env, capture_output=True, text=True, check=True).stdout
+        times.append(json.loads(out.strip().splitlines()[-1])["start_to_list_s"])
+    return statistics.median(times[1:])
+
+
+def reading(archive: Path, posts: int = 200) -> dict[str, object]:
+    """In this process: `j` through `posts` posts; latency of each, RSS along the way."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.app import build_window
+    from reader.gui.tasks import SyncRunner
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = build_window(runner=SyncRunner())
+    window.resize(1280, 800)
+    window.show()
+    window.open_path(archive)
+    window.focus_list()
+    window.first_post()
+    app.processEvents()
+    latencies, rss = [], {}
+    for i in range(1, posts + 1):
+        t = time.perf_counter()
+        window.next_post()
+        window.article_pane.view.viewport().repaint()  # laid out and painted, as the reader sees it
+        app.processEvents()
+        latencies.append((time.perf_counter() - t) * 1000)
+        if i in (1, 50, 100, 150, 200, 300, 400, 500, posts):
+            rss[i] = round(rss_mb(), 1)
+    window.close()
+    return {"j_ms_p50": statistics.median(latencies), "j_ms_p95": sorted(latencies)[int(len(latencies) * 0.95)],
+            "rss_mb_after": rss}
+
+
+def run(archive: Path) -> dict[str, object]:
+    scratch = tempfile.mkdtemp(prefix="lectern-guibench-")
+    os.environ["LECTERN_CACHE_DIR"] = os.path.join(scratch, "cache")
+    os.environ["LECTERN_DATA_DIR"] = os.path.join(scratch, "data")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    result: dict[str, object] = {"archive": str(archive), "start_to_list_s": start_to_list(archive)}
+    result.update(reading(archive))
+    return result
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[0] == "--probe-start":
+        _probe_start(argv[1])
+        return 0
+    if len(argv) != 1:
+        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+        return 2
+    print(json.dumps(run(Path(argv[0])), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

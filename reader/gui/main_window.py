@@ -1,0 +1,465 @@
+"""The main window: layout, menus built from the action table, and save/restore of UI state.
+
+It wires the panes to an `ArchiveSession` and turns actions into calls; the
+reading commands themselves (next/previous, read/star, history) live in
+`reader.gui.reading.ReadingMixin`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton,
+                               QSplitter, QWidget)
+
+from reader.core.discover import archive_root, scan
+from reader.core.index import ScanReport
+from reader.core.queries import Scope
+from reader.core.search import QuerySyntaxError
+
+from .actions import ACTIONS, MENUS, ActionId, translate
+from .dialogs import CheatSheet, ProblemsDialog
+from .net import ImageFetcher
+from .panes import ArticlePane, ListPane, TreePane
+from .reading import ReadingMixin
+from .resources import icon
+from .session import ArchiveSession
+from .settings import Settings
+from .tasks import Runner
+from .tree_model import TreeRole, build_tree
+
+__all__ = ["MainWindow"]
+
+
+class MainWindow(ReadingMixin, QMainWindow):
+    def __init__(self, settings: Settings, runner: Runner, fetcher: ImageFetcher,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.runner = runner
+        self.fetcher = fetcher
+        self.session: ArchiveSession | None = None
+        self.actions_by_id: dict[ActionId, QAction] = {}
+        self.tree_pane = TreePane(self)
+        self.list_pane = ListPane(self)
+        self.article_pane = ArticlePane(fetcher, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.status_archive = QLabel(self)
+        self.status_posts = QLabel(self)
+        self.status_index = QLabel(self)
+        self.status_progress = QProgressBar(self)
+        self.status_problems = QPushButton(self)
+        self._pending_post: str | None = None
+        self._pending_scroll = 0.0
+        self._scope = Scope("all")
+        self._query_text = ""
+        self._init_reading()
+        self._setup_ui()
+        self._setup_actions()
+        self._connect_signals()
+        self._restore_ui()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        self.setWindowTitle("Lectern")
+        self.setWindowIcon(icon("lectern"))
+        self.setAcceptDrops(True)
+        for pane in (self.tree_pane, self.list_pane, self.article_pane):
+            self.splitter.addWidget(pane)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([220, 380, 700])
+        self.setCentralWidget(self.splitter)
+        self.list_pane.model.set_star_icon(icon("star"))
+        bar = self.statusBar()
+        bar.addWidget(self.status_archive)
+        bar.addWidget(self.status_posts)
+        bar.addWidget(self.status_index, 1)
+        self.status_progress.setMaximumWidth(160)
+        self.status_progress.setTextVisible(False)
+        self.status_progress.hide()
+        bar.addPermanentWidget(self.status_progress)
+        self.status_problems.setFlat(True)
+        self.status_problems.setAccessibleName(self.tr("Posts that could not be read"))
+        self.status_problems.hide()
+        bar.addPermanentWidget(self.status_problems)
+        self.resize(1280, 800)
+
+    def _setup_actions(self) -> None:
+        menus = {key: self.menuBar().addMenu(translate(title)) for key, title in MENUS.items()}
+        for spec in ACTIONS:
+            action = QAction(translate(spec.text), self)
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setCheckable(spec.checkable)
+            if spec.icon:
+                action.setIcon(icon(spec.icon))
+            action.triggered.connect(getattr(self, spec.handler))
+            self.addAction(action)  # shortcuts work even while the menu bar is hidden (focus mode)
+            menus[spec.menu].addAction(action)
+            self.actions_by_id[spec.id] = action
+            if spec.id is ActionId.OPEN_FOLDER:
+                menus["file"].addMenu(self.recent_menu)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    def _connect_signals(self) -> None:
+        self.tree_pane.view.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.list_pane.view.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self.list_pane.view.activated.connect(lambda _i: self.focus_article())
+        self.list_pane.model.sort_requested.connect(self._on_list_sort_requested)
+        self.list_pane.search_changed.connect(self._on_search_changed)
+        self.list_pane.search.returnPressed.connect(self._on_search_return)
+        self.list_pane.escape.escaped.connect(self._on_search_escaped)
+        self.article_pane.view.open_post.connect(self.open_post_path)
+        self.article_pane.view.scope_clicked.connect(self.select_scope)
+        self.article_pane.load_images_once.connect(self._on_load_images_once)
+        self.article_pane.load_images_always.connect(self._on_load_images_always)
+        self.article_pane.find_field.returnPressed.connect(self.find_next)
+        self.article_pane.find_field.textChanged.connect(self._on_find_text_changed)
+        self.status_problems.clicked.connect(self.show_problems)
+
+    # --- opening archives ---------------------------------------------------------------------
+
+    def open_path(self, path: str | os.PathLike[str]) -> bool:
+        """Open an archive root, a posts folder, or a post file (its archive, with it shown).
+        An unreadable or empty folder gets a message and the current archive stays open."""
+        target = Path(path).expanduser()
+        if not target.exists():
+            return self._refuse(self.tr("“%1” does not exist.").replace("%1", str(target)))
+        root, post = archive_root(target)
+        try:
+            os.listdir(root)
+        except OSError as exc:
+            return self._refuse(self.tr("“%1” cannot be read: %2").replace("%1", str(root))
+                                .replace("%2", exc.strerror or str(exc)))
+        if not scan(root):
+            return self._refuse(self.tr("No posts were found in “%1”. Open a Jekyll site, its _posts "
+                                        "folder, or a folder of posts.").replace("%1", str(root)))
+        self._close_session()
+        self._pending_post = post
+        self.session = ArchiveSession(root, self.runner, self)
+        self.session.metadata_ready.connect(self._on_session_metadata_ready)
+        self.session.progress.connect(self._on_session_progress)
+        self.session.fulltext_ready.connect(self._on_session_fulltext_ready)
+        self.session.failed.connect(self._on_session_failed)
+        self.session.read_changed.connect(self._on_session_read_changed)
+        self.session.star_changed.connect(self._on_session_star_changed)
+        self.list_pane.model.set_source(self.session)
+        self.article_pane.view.link_resolver = self.session.resolve_link
+        self.settings.ui.add_recent(str(root))
+        self.setWindowTitle(f"{self.session.name} — Lectern")
+        self.status_archive.setText(self.session.name)
+        self.status_index.setText(self.tr("Reading posts…"))
+        self.list_pane.search.setEnabled(False)
+        self.session.start()
+        return True
+
+    def _refuse(self, message: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot open folder"), message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("open-refused")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not modal-blocking: the window (and tests) go on
+        return False
+
+    def _close_session(self) -> None:
+        if self.session is None:
+            return
+        self._remember_position()
+        self.session.close()
+        self.session.deleteLater()
+        self.session = None
+        self.history.clear()
+        self.article_pane.view.clear_article()
+        self.list_pane.model.set_source(None)
+
+    def _on_session_metadata_ready(self, report: ScanReport) -> None:
+        session = self.session
+        assert session is not None
+        self.refresh_tree()
+        self.status_posts.setText(self.tr("%n posts", "", report.posts))
+        problems = len(report.problems)
+        self.status_problems.setText(self.tr("%n posts could not be read", "", problems))
+        self.status_problems.setVisible(problems > 0)
+        kind, value = self.settings.ui.tree_selection
+        restored = self._pending_post or session.state.last_opened()
+        if not self.select_scope(Scope(kind, value)):
+            self.select_scope(Scope("all"))
+        if restored and session.row_by_path(restored):
+            self._pending_scroll = session.state.scroll(restored) if not self._pending_post else 0.0
+            self.open_post_path(restored, restoring=self._pending_post is None)
+        self._pending_post = None
+
+    def _on_session_progress(self, phase: str, done: int, total: int) -> None:
+        self.status_progress.setVisible(True)
+        self.status_progress.setMaximum(max(1, total))
+        self.status_progress.setValue(done)
+        if phase == "metadata":
+            self.status_index.setText(self.tr("Reading posts: %1 of %2").replace("%1", f"{done:,}")
+                                      .replace("%2", f"{total:,}"))
+        else:
+            self.status_index.setText(self.tr("Indexing text for search: %1 of %2").replace("%1", f"{done:,}")
+                                      .replace("%2", f"{total:,}"))
+
+    def _on_session_fulltext_ready(self) -> None:
+        self.status_progress.hide()
+        self.status_index.setText(self.tr("Search ready"))
+        self.list_pane.search.setEnabled(True)
+        self.list_pane.search.setPlaceholderText(self.tr("Search (/)"))
+
+    def _on_session_failed(self, message: str) -> None:
+        self.status_progress.hide()
+        self.status_index.setText(self.tr("Indexing failed: %1").replace("%1", message))
+
+    def rescan(self) -> None:
+        if self.session is not None:
+            self.status_index.setText(self.tr("Rescanning…"))
+            self.session.start()
+
+    def open_folder_dialog(self) -> None:
+        start = str(self.session.root) if self.session else str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open Archive Folder"), start)
+        if folder:
+            self.open_path(folder)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for root in self.settings.ui.recent:
+            action = self.recent_menu.addAction(root)
+            action.triggered.connect(lambda _c=False, r=root: self.open_path(r))
+        if not self.settings.ui.recent:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_path(paths[0])
+
+    # --- tree and list ------------------------------------------------------------------------
+
+    def refresh_tree(self) -> None:
+        if self.session is None or self.session.index is None:
+            return
+        self.tree_pane.model.set_root(build_tree(self.session.tree_counts(), self.tr))
+        self.tree_pane.view.expandToDepth(0)
+
+    def select_scope(self, scope: Scope) -> bool:
+        source = self.tree_pane.model.index_of_scope(scope)
+        if not source.isValid():
+            return False
+        index = self.tree_pane.proxy.mapFromSource(source)
+        if not index.isValid():
+            self.tree_pane.filter.clear()
+            index = self.tree_pane.proxy.mapFromSource(source)
+        self.tree_pane.view.setCurrentIndex(index)
+        self.tree_pane.view.scrollTo(index)
+        self._set_scope(scope)
+        return True
+
+    def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        scope = current.data(TreeRole.SCOPE)
+        if scope is not None and scope != self._scope:
+            self._set_scope(scope)
+
+    def _set_scope(self, scope: Scope) -> None:
+        self._scope = scope
+        self.settings.ui.set_tree_selection(scope.kind, scope.value)
+        self.reload_list()
+
+    def reload_list(self, keep_current: bool = True) -> None:
+        """Re-run the query for the current scope, search and sort; keep the open post selected."""
+        if self.session is None:
+            return
+        try:
+            query = self.session.parse(self._query_text)
+        except QuerySyntaxError as exc:
+            self.list_pane.set_count(str(exc), error=True)
+            return
+        ids = self.session.query_ids(query, self._scope, self._sort_for(query))
+        model = self.list_pane.model
+        model.tooltip = (lambda pid, q=query: self.session.snippet(pid, q)) if query.terms else None
+        current = self.current_row()
+        model.set_ids(ids)
+        self.list_pane.set_count(self.tr("%n posts", "", len(ids)))
+        if keep_current and current is not None:
+            row = model.row_of_id(current.id)
+            if row >= 0:
+                self._select_list_row(row, show=False)
+
+    def _sort_for(self, query) -> str | None:
+        sort = self.settings.ui.sort
+        return None if query.terms and sort == "date_desc" else sort
+
+    def _on_list_sort_requested(self, sort: str) -> None:
+        self.settings.ui.sort = sort
+        self.reload_list()
+
+    def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._selecting_quietly:
+            self.show_list_row(current.row())
+
+    # --- search ---------------------------------------------------------------------------------
+
+    def _on_search_changed(self, text: str) -> None:
+        self._query_text = text
+        self.reload_list()
+
+    def _on_search_return(self) -> None:
+        self.list_pane.flush_search()
+        self.focus_list()
+        if self.list_pane.model.rowCount() and not self.list_pane.view.currentIndex().isValid():
+            self._select_list_row(0)
+
+    def _on_search_escaped(self) -> None:
+        self.list_pane.search.clear()
+        self.list_pane.flush_search()
+        self.focus_list()
+
+    def focus_search(self) -> None:
+        self.list_pane.search.setFocus()
+        self.list_pane.search.selectAll()
+
+    # --- focus and view modes ---------------------------------------------------------------------
+
+    def focus_tree(self) -> None:
+        self._leave_focus_mode()
+        self.tree_pane.view.setFocus()
+
+    def focus_list(self) -> None:
+        self._leave_focus_mode()
+        self.list_pane.view.setFocus()
+
+    def focus_article(self) -> None:
+        self.article_pane.view.setFocus()
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.actions_by_id[ActionId.FULL_SCREEN].setChecked(self.isFullScreen())
+
+    def toggle_focus_mode(self) -> None:
+        on = self.tree_pane.isVisible()
+        self.tree_pane.setVisible(not on)
+        self.list_pane.setVisible(not on)
+        self.menuBar().setVisible(not on)
+        self.actions_by_id[ActionId.FOCUS_MODE].setChecked(on)
+        if on:
+            self.focus_article()
+
+    def _leave_focus_mode(self) -> None:
+        if not self.tree_pane.isVisible():
+            self.toggle_focus_mode()
+
+    # --- find and zoom ------------------------------------------------------------------------------
+
+    def find(self) -> None:
+        self.article_pane.show_find()
+
+    def find_next(self) -> None:
+        self._find(backward=False)
+
+    def find_previous(self) -> None:
+        self._find(backward=True)
+
+    def _find(self, backward: bool) -> None:
+        text = self.article_pane.find_field.text()
+        if not text:
+            self.find()
+            return
+        self.article_pane.view.find_text(text, backward)
+
+    def _on_find_text_changed(self, text: str) -> None:
+        count = self.article_pane.view.count_matches(text)
+        self.article_pane.find_count.setText(self.tr("%n matches", "", count) if text else "")
+        if text:
+            cursor = self.article_pane.view.textCursor()
+            cursor.setPosition(0)
+            self.article_pane.view.setTextCursor(cursor)
+            self.article_pane.view.find_text(text)
+
+    def zoom_in(self) -> None:
+        self._zoom(self.article_pane.view.zoom_steps + 1)
+
+    def zoom_out(self) -> None:
+        self._zoom(self.article_pane.view.zoom_steps - 1)
+
+    def zoom_reset(self) -> None:
+        self._zoom(0)
+
+    def _zoom(self, steps: int) -> None:
+        self.article_pane.view.set_zoom(steps)
+        self.settings.ui.zoom = self.article_pane.view.zoom_steps
+
+    # --- images ---------------------------------------------------------------------------------------
+
+    def _on_load_images_once(self) -> None:
+        self.reshow_current(allow_remote=True)
+
+    def _on_load_images_always(self) -> None:
+        if self.session is not None:
+            self.settings.prefs.set_always_load_images(str(self.session.root))
+        self.reshow_current(allow_remote=True)
+
+    def images_allowed(self) -> bool:
+        return self.session is not None and self.settings.prefs.always_load_images(str(self.session.root))
+
+    # --- dialogs ----------------------------------------------------------------------------------------
+
+    def show_problems(self) -> None:
+        dialog = ProblemsDialog(self.session.problems() if self.session else [], self)
+        dialog.setObjectName("problems")
+        dialog.open()
+
+    def show_cheat_sheet(self) -> None:
+        dialog = CheatSheet(self)
+        dialog.setObjectName("cheat-sheet")
+        dialog.open()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Lectern"),
+                          self.tr("Lectern: a fast offline reader for Jekyll post archives."))
+
+    # --- saving and restoring -------------------------------------------------------------------------
+
+    def _restore_ui(self) -> None:
+        ui = self.settings.ui
+        if not ui.blob(ui.GEOMETRY).isEmpty():
+            self.restoreGeometry(ui.blob(ui.GEOMETRY))
+        if not ui.blob(ui.SPLITTER).isEmpty():
+            self.splitter.restoreState(ui.blob(ui.SPLITTER))
+        if not ui.blob(ui.LIST_HEADER).isEmpty():
+            self.list_pane.view.header().restoreState(ui.blob(ui.LIST_HEADER))
+        self.article_pane.view.set_zoom(ui.zoom)
+
+    def save_ui(self) -> None:
+        ui = self.settings.ui
+        ui.set_blob(ui.GEOMETRY, self.saveGeometry())
+        ui.set_blob(ui.SPLITTER, self.splitter.saveState())
+        ui.set_blob(ui.LIST_HEADER, self.list_pane.view.header().saveState())
+        self._remember_position()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.save_ui()
+        if self.session is not None:
+            self.session.cancel()
+        self.fetcher.abort_all()
+        QTimer.singleShot(0, self._close_session)
+        super().closeEvent(event)
+
+    def open_external(self, url: QUrl) -> None:
+        from PySide6.QtGui import QDesktopServices
+        QDesktopServices.openUrl(url)

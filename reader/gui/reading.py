@@ -1,0 +1,274 @@
+"""Reading commands of the main window: moving through the list, opening posts,
+read/star marks, history, paging.  A mixin so `main_window.py` stays wiring."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+
+from reader.core.article import load_article
+from reader.core.posts import Problem
+from reader.core.queries import Row
+
+from .actions import ActionId
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+__all__ = ["ReadingMixin", "History"]
+
+
+class History:
+    """Back/forward through opened posts, by path."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self.pos = -1
+
+    def visit(self, path: str) -> None:
+        if self.pos >= 0 and self.items[self.pos] == path:
+            return
+        del self.items[self.pos + 1:]
+        self.items.append(path)
+        self.pos = len(self.items) - 1
+
+    def back(self) -> str | None:
+        if self.pos > 0:
+            self.pos -= 1
+            return self.items[self.pos]
+        return None
+
+    def forward(self) -> str | None:
+        if self.pos + 1 < len(self.items):
+            self.pos += 1
+            return self.items[self.pos]
+        return None
+
+    def clear(self) -> None:
+        self.items.clear()
+        self.pos = -1
+
+
+class ReadingMixin:
+    def _init_reading(self: MainWindow) -> None:
+        self.history = History()
+        self._shown: Row | None = None
+        self._selecting_quietly = False
+        self._navigating_history = False
+        self._undo: list[list[Row]] = []
+        self._read_timer = QTimer(self)
+        self._read_timer.setSingleShot(True)
+        self._read_timer.timeout.connect(self._on_read_timer)
+
+    # --- what is shown ------------------------------------------------------------------------
+
+    def current_row(self: MainWindow) -> Row | None:
+        return self._shown
+
+    def show_list_row(self: MainWindow, row: int) -> None:
+        post = self.list_pane.model.post(row)
+        if post is not None:
+            self.show_post(post)
+
+    def show_post(self: MainWindow, row: Row, allow_remote: bool | None = None, restoring: bool = False) -> None:
+        """Render a post in the article pane and apply the mark-read policy (not when
+        `restoring` the post open at the last quit: reopening is not reading)."""
+        session = self.session
+        if session is None:
+            return
+        if self._shown is not None and self._shown.id != row.id:
+            self._remember_position()
+        article = load_article(session.root, row.path)
+        view = self.article_pane.view
+        if isinstance(article, Problem):
+            self._shown = row
+            view.show_message(self.tr("This post cannot be shown"),
+                              self.tr("It was changed or removed since the archive was read: %1")
+                              .replace("%1", article.reason))
+            return
+        allowed = self.images_allowed() if allow_remote is None else allow_remote
+        view.show_article(session.root, row, article, allowed)
+        self._shown = row
+        if not self._navigating_history:
+            self.history.visit(row.path)
+        session.state.set_last_opened(row.path)
+        if self._pending_scroll:
+            QTimer.singleShot(0, lambda f=self._pending_scroll: view.set_scroll_fraction(f))
+            self._pending_scroll = 0.0
+        self.actions_by_id[ActionId.TOGGLE_STAR].setChecked(session.is_starred(row.path))
+        if not restoring:
+            self._apply_read_policy(row)
+
+    def reshow_current(self: MainWindow, allow_remote: bool | None = None) -> None:
+        if self._shown is not None:
+            fraction = self.article_pane.view.scroll_fraction()
+            self.show_post(self._shown, allow_remote)
+            self.article_pane.view.set_scroll_fraction(fraction)
+
+    def open_post_path(self: MainWindow, path: str, restoring: bool = False) -> None:
+        """Open a post by path: select it in the list when it is there, else show it alone."""
+        if self.session is None:
+            return
+        row = self.session.row_by_path(path)
+        if row is None:
+            return
+        index = self.list_pane.model.row_of_id(row.id)
+        if index < 0 and self._scope.kind != "all":
+            # Not in this list: widen to all posts so j/k continue from it.
+            self.list_pane.search.clear()
+            self._query_text = ""
+            self.select_scope(type(self._scope)("all"))
+            index = self.list_pane.model.row_of_id(row.id)
+        if index >= 0:
+            self._select_list_row(index, show=False)
+        self.show_post(row, restoring=restoring)
+
+    def _select_list_row(self: MainWindow, row: int, show: bool = True) -> None:
+        view = self.list_pane.view
+        index = self.list_pane.model.index(row, 0)
+        self._selecting_quietly = not show
+        try:
+            view.setCurrentIndex(index)
+        finally:
+            self._selecting_quietly = False
+        view.scrollTo(index)
+
+    def _remember_position(self: MainWindow) -> None:
+        if self.session is not None and self._shown is not None:
+            self.session.state.set_scroll(self._shown.path, self.article_pane.view.scroll_fraction())
+
+    # --- moving -----------------------------------------------------------------------------------
+
+    def _move_to(self: MainWindow, row: int) -> None:
+        count = self.list_pane.model.rowCount()
+        if count and 0 <= row < count:
+            self._select_list_row(row)
+
+    def _current_list_row(self: MainWindow) -> int:
+        return self.list_pane.view.currentIndex().row()
+
+    def next_post(self: MainWindow) -> None:
+        self._move_to(self._current_list_row() + 1)
+
+    def previous_post(self: MainWindow) -> None:
+        self._move_to(max(0, self._current_list_row() - 1))
+
+    def first_post(self: MainWindow) -> None:
+        self._move_to(0)
+
+    def last_post(self: MainWindow) -> None:
+        self._move_to(self.list_pane.model.rowCount() - 1)
+
+    def next_unread(self: MainWindow) -> bool:
+        return self._find_unread(step=1)
+
+    def previous_unread(self: MainWindow) -> bool:
+        return self._find_unread(step=-1)
+
+    def _find_unread(self: MainWindow, step: int) -> bool:
+        model, session = self.list_pane.model, self.session
+        if session is None:
+            return False
+        row = self._current_list_row() + step
+        while 0 <= row < model.rowCount():
+            post = model.post(row)
+            if post is not None and not session.is_read(post.path):
+                self._select_list_row(row)
+                return True
+            row += step
+        self.statusBar().showMessage(self.tr("No more unread posts in this list"), 3000)
+        return False
+
+    def open_selected(self: MainWindow) -> None:
+        row = self._current_list_row()
+        if row >= 0:
+            self.show_list_row(row)
+            self.focus_article()
+
+    def go_back(self: MainWindow) -> None:
+        self._go(self.history.back())
+
+    def go_forward(self: MainWindow) -> None:
+        self._go(self.history.forward())
+
+    def _go(self: MainWindow, path: str | None) -> None:
+        if path is None:
+            return
+        self._navigating_history = True
+        try:
+            self.open_post_path(path)
+        finally:
+            self._navigating_history = False
+
+    def page_down(self: MainWindow) -> None:
+        if not self.article_pane.view.page(down=True):
+            self.next_unread()
+
+    def page_up(self: MainWindow) -> None:
+        self.article_pane.view.page(down=False)
+
+    def open_original(self: MainWindow) -> None:
+        row = self._shown
+        if row is not None and row.url.startswith(("http://", "https://")):
+            QDesktopServices.openUrl(QUrl(row.url))
+
+    # --- marks --------------------------------------------------------------------------------------
+
+    def _apply_read_policy(self: MainWindow, row: Row) -> None:
+        self._read_timer.stop()
+        policy = self.settings.prefs.mark_read
+        if policy == "immediately":
+            self.session.set_read([row], True)
+        elif policy == "after_delay":
+            self._read_timer.start(self.settings.prefs.mark_read_delay_ms)
+
+    def _on_read_timer(self: MainWindow) -> None:
+        if self._shown is not None and self.session is not None:
+            self.session.set_read([self._shown], True)
+
+    def toggle_read(self: MainWindow) -> None:
+        row = self._selected_or_shown()
+        if row is not None and self.session is not None:
+            self._read_timer.stop()
+            self.session.set_read([row], not self.session.is_read(row.path))
+
+    def toggle_star(self: MainWindow) -> None:
+        row = self._selected_or_shown()
+        if row is not None and self.session is not None:
+            self.session.set_starred(row, not self.session.is_starred(row.path))
+
+    def mark_all_read(self: MainWindow) -> None:
+        if self.session is None:
+            return
+        model = self.list_pane.model
+        rows = self.session.rows(model.ids())
+        changed = self.session.set_read(rows, True)
+        if changed:
+            self._undo.append(changed)
+            self.statusBar().showMessage(self.tr("Marked %n posts read (Ctrl+Z undoes)", "", len(changed)), 5000)
+
+    def undo(self: MainWindow) -> None:
+        if self._undo and self.session is not None:
+            rows = self._undo.pop()
+            self.session.set_read(rows, False)
+            self.statusBar().showMessage(self.tr("Marked %n posts unread again", "", len(rows)), 3000)
+
+    def _selected_or_shown(self: MainWindow) -> Row | None:
+        row = self._current_list_row()
+        post = self.list_pane.model.post(row) if row >= 0 else None
+        return post or self._shown
+
+    def _on_session_read_changed(self: MainWindow, ids: list[int], read: bool) -> None:
+        if self.session is None:
+            return
+        for row in self.session.rows(ids):
+            self.list_pane.model.refresh_id(row.id)
+            self.tree_pane.model.apply_read_delta(row, -1 if read else 1)
+
+    def _on_session_star_changed(self: MainWindow, post_id: int, starred: bool) -> None:
+        self.list_pane.model.refresh_id(post_id)
+        self.tree_pane.model.apply_star_delta(1 if starred else -1)
+        if self._shown is not None and self._shown.id == post_id:
+            self.actions_by_id[ActionId.TOGGLE_STAR].setChecked(starred)

@@ -1,0 +1,54 @@
+"""`python -m reader.gui.screenshot OUT.png [ARCHIVE]`: a picture of the window for the docs.
+
+Opens the window on the archive (default: the guide) with throwaway cache and
+data folders, reads a few posts as a person would, and saves the window.
+Run it on a real screen or under `xvfb-run` (`make screenshot`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        print(__doc__.strip().splitlines()[0], file=sys.stderr)
+        return 2
+    out = os.path.abspath(args[0])
+    scratch = tempfile.mkdtemp(prefix="lectern-shot-")
+    os.environ["LECTERN_CACHE_DIR"] = os.path.join(scratch, "cache")
+    os.environ["LECTERN_DATA_DIR"] = os.path.join(scratch, "data")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from .app import build_window
+    from .resources import guide_archive
+    from .tasks import SyncRunner
+
+    app = QApplication(sys.argv[:1])
+    window = build_window(runner=SyncRunner())
+    window.resize(1360, 820)
+    window.show()
+    window.open_path(args[1] if len(args) > 1 else guide_archive())
+    window.focus_list()
+    window.first_post()
+    for _ in range(2):
+        window.next_post()
+    window.toggle_star()
+    window.previous_post()
+
+    def snap() -> None:
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        window.grab().save(out)
+        print(f"wrote {out}")
+        app.quit()
+
+    QTimer.singleShot(500, snap)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""One open archive in the window: its index, the reader's marks, and background indexing.
+
+The session owns the GUI thread's read connection to the index and the
+state store; indexing runs as a task with its own connection.  It turns
+core results into signals the window listens to, so the window never runs
+SQL nor reads files itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.core import paths
+from reader.core.index import Index, ScanReport
+from reader.core.posts import Problem
+from reader.core.queries import Row, Scope, SearchResult, TreeCounts, make_snippet
+from reader.core.search import Query, parse_query
+from reader.core.state import StateStore
+
+from .tasks import Runner, TaskContext
+
+__all__ = ["ArchiveSession"]
+
+
+class ArchiveSession(QObject):
+    """Signals arrive on the GUI thread."""
+
+    metadata_ready = Signal(object)  # ScanReport: the list can be shown
+    progress = Signal(str, int, int)  # phase ('metadata' | 'text'), done, total
+    fulltext_ready = Signal()  # search works
+    failed = Signal(str)
+    read_changed = Signal(list, bool)  # post ids whose read state changed, and to what
+    star_changed = Signal(int, bool)  # post id, starred
+
+    def __init__(self, root: Path, runner: Runner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.root = root
+        self.runner = runner
+        self.cache_dir = paths.cache_dir()
+        self.state = StateStore(root)
+        self.index: Index | None = None
+        self.report: ScanReport | None = None
+        self.searchable = False
+        self._task: TaskContext | None = None
+        self._read = self.state.read_paths()
+        self._starred = self.state.starred_paths()
+
+    @property
+    def name(self) -> str:
+        return self.root.name or str(self.root)
+
+    # --- indexing ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Index in the background: metadata first (list shown), then full text (search)."""
+        self.searchable = False
+        root, cache = self.root, self.cache_dir
+
+        def work(ctx: TaskContext) -> int:
+            with Index(root, cache) as ix:
+                report = ix.refresh(progress=lambda d, t: ctx.progress(d, -t), cancel=ctx.cancelled)
+                ctx.partial(report)
+                return ix.build_fulltext(progress=ctx.progress, cancel=ctx.cancelled)
+
+        self._task = self.runner.run(work, done=self._on_done, failed=self._on_failed,
+                                     progress=self._on_progress, partial=self._on_metadata)
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def close(self) -> None:
+        self.cancel()
+        if self.index is not None:
+            self.index.close()
+            self.index = None
+        self.state.close()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        # Negative totals mark the metadata phase (one progress channel for both phases).
+        self.progress.emit("metadata" if total < 0 else "text", done, abs(total))
+
+    def _on_metadata(self, report: ScanReport) -> None:
+        self.report = report
+        if self.index is None:
+            self.index = Index(self.root, self.cache_dir)
+            self.index.attach_state(str(self.state.file), self.state.archive)
+        self.metadata_ready.emit(report)
+
+    def _on_done(self, _indexed: int) -> None:
+        self._task = None
+        self.searchable = True
+        self.fulltext_ready.emit()
+
+    def _on_failed(self, message: str, details: str) -> None:
+        self._task = None
+        if "Cancelled" not in message:
+            self.failed.emit(message)
+
+    # --- reading the index ---------------------------------------------------------------
+
+    def query_ids(self, query: Query | str, scope: Scope, sort: str | None) -> list[int]:
+        if self.index is None:
+            return []
+        return self.index.query_ids(query, scope, sort)
+
+    def rows(self, ids: Sequence[int]) -> list[Row]:
+        return self.index.rows(ids) if self.index else []
+
+    def row_by_path(self, path: str) -> Row | None:
+        return self.index.row_by_path(path) if self.index else None
+
+    def resolve_link(self, url: str) -> str | None:
+        return self.index.post_for_link(url) if self.index else None
+
+    def problems(self) -> list[Problem]:
+        return self.index.problems() if self.index else []
+
+    def snippet(self, post_id: int, query: Query) -> str:
+        if self.index is None or not query.terms:
+            return ""
+        return make_snippet(self.index.text(post_id), query.terms)[0]
+
+    def search(self, text: str) -> SearchResult:
+        assert self.index is not None
+        return self.index.search(text)
+
+    def tree_counts(self) -> TreeCounts:
+        assert self.index is not None
+        return self.index.tree_counts()
+
+    # --- the reader's marks -------------------------------------------------------------------
+
+    def is_read(self, path: str) -> bool:
+        return path in self._read
+
+    def is_starred(self, path: str) -> bool:
+        return path in self._starred
+
+    def set_read(self, rows: Sequence[Row], read: bool) -> list[Row]:
+        """Mark posts read or unread; returns those whose state changed."""
+        changed = [r for r in rows if (r.path in self._read) != read]
+        if not changed:
+            return []
+        self.state.set_read([r.path for r in changed], read)
+        for r in changed:
+            (self._read.add if read else self._read.discard)(r.path)
+        self.read_changed.emit([r.id for r in changed], read)
+        return changed
+
+    def set_starred(self, row: Row, starred: bool) -> bool:
+        if (row.path in self._starred) == starred:
+            return False
+        self.state.set_starred(row.path, starred)
+        (self._starred.add if starred else self._starred.discard)(row.path)
+        self.star_changed.emit(row.id, starred)
+        return True
+
+    def parse(self, text: str) -> Query:
+        return parse_query(text)

@@ -1,0 +1,205 @@
+"""The left-hand tree: plain `Node` objects and a thin QAbstractItemModel over them.
+
+Sections: All posts, Unread, Starred, then Categories, Tags, Authors and
+Archive (year -> month).  Every entry shows its number of unread posts (its
+tooltip gives the total), so read marks update the counts live without a
+query: `apply_read_delta` walks the few nodes a post belongs to.
+The model never calls the view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFont
+
+from reader.core.queries import Row, Scope, TreeCounts
+
+__all__ = ["Node", "TreeModel", "TreeFilterProxy", "TreeRole", "build_tree"]
+
+
+class TreeRole(IntEnum):
+    SCOPE = Qt.ItemDataRole.UserRole + 1
+    IS_SECTION = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(eq=False)
+class Node:
+    label: str
+    scope: Scope | None  # None for section headings (Categories, Tags, ...)
+    total: int = 0
+    unread: int = 0
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = field(default=None, repr=False)
+
+    def add(self, child: Node) -> Node:
+        child.parent = self
+        self.children.append(child)
+        return child
+
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent else 0
+
+
+SECTION_LABELS = {"category": "Categories", "tag": "Tags", "author": "Authors", "month": "Archive"}
+
+
+def build_tree(counts: TreeCounts, tr=lambda s: s) -> Node:
+    root = Node("", None)
+    root.add(Node(tr("All posts"), Scope("all"), counts.total, counts.unread))
+    root.add(Node(tr("Unread"), Scope("unread"), counts.unread, counts.unread))
+    root.add(Node(tr("Starred"), Scope("starred"), counts.starred, 0))
+    for kind, items in (("category", counts.categories), ("tag", counts.tags), ("author", counts.authors)):
+        if not items:
+            continue
+        section = root.add(Node(tr(SECTION_LABELS[kind]), None, sum(t for t, _ in items.values())))
+        for name, (total, unread) in items.items():
+            section.add(Node(name, Scope(kind, name), total, unread))
+        section.unread = sum(c.unread for c in section.children)
+    if counts.months:
+        archive = root.add(Node(tr(SECTION_LABELS["month"]), None))
+        years: dict[str, Node] = {}
+        for month, (total, unread) in sorted(counts.months.items(), reverse=True):
+            year = month[:4]
+            if year not in years:
+                years[year] = archive.add(Node(year, Scope("year", year)))
+            node = years[year]
+            node.add(Node(month, Scope("month", month), total, unread))
+            node.total += total
+            node.unread += unread
+        archive.total = sum(y.total for y in archive.children)
+        archive.unread = sum(y.unread for y in archive.children)
+    return root
+
+
+class TreeModel(QAbstractItemModel):
+    """Two columns: name and unread count."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.root = Node("", None)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_root(self, root: Node) -> None:
+        self.beginResetModel()
+        self.root = root
+        self.endResetModel()
+
+    # --- lookup --------------------------------------------------------------------
+
+    def node(self, index: QModelIndex) -> Node:
+        return index.internalPointer() if index.isValid() else self.root
+
+    def index_of_scope(self, scope: Scope) -> QModelIndex:
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            if node.scope == scope and node is not self.root:
+                return self.createIndex(node.row(), 0, node)
+            stack.extend(reversed(node.children))
+        return QModelIndex()
+
+    # --- live counts -------------------------------------------------------------------
+
+    def apply_read_delta(self, row: Row, delta: int) -> None:
+        """A post became read (delta -1) or unread (+1): adjust every entry it belongs to."""
+        wanted = {Scope("all"), Scope("unread"), Scope("author", row.author),
+                  Scope("year", row.date[:4]), Scope("month", row.date[:7])}
+        wanted |= {Scope("tag", t) for t in row.tags} | {Scope("category", c) for c in row.categories}
+        self._walk_delta(self.root, wanted, "unread", delta)
+
+    def apply_star_delta(self, delta: int) -> None:
+        self._walk_delta(self.root, {Scope("starred")}, "total", delta)
+
+    def _walk_delta(self, node: Node, wanted: set[Scope], attr: str, delta: int) -> int:
+        """Add `delta` to the entries in `wanted`; a section changes by the sum of its entries.
+        Returns how many direct children changed."""
+        hits = 0
+        for child in node.children:
+            below = self._walk_delta(child, wanted, attr, delta) if child.children else 0
+            n = below if child.scope is None else int(child.scope in wanted)
+            if n:
+                setattr(child, attr, max(0, getattr(child, attr) + delta * n))
+                left = self.createIndex(child.row(), 0, child)
+                self.dataChanged.emit(left, left.siblingAtColumn(1))
+                hits += n
+        return hits
+
+    # --- Qt model ---------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+        node = self.node(parent)
+        if 0 <= row < len(node.children) and 0 <= column < 2:
+            return self.createIndex(row, column, node.children[row])
+        return QModelIndex()
+
+    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        up = self.node(index).parent
+        if up is None or up is self.root:
+            return QModelIndex()
+        return self.createIndex(up.row(), 0, up)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 2
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        node = self.node(index)
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return node.label
+            if node.scope is None:  # section headings: their entries carry the counts
+                return ""
+            if node.scope.kind == "starred":
+                return str(node.total) if node.total else ""
+            return str(node.unread) if node.unread else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if node.scope and node.scope.kind == "starred":
+                return self.tr("%n starred", "", node.total)
+            return self.tr("%1 unread of %2 posts").replace("%1", str(node.unread)).replace("%2", str(node.total))
+        if role == Qt.ItemDataRole.FontRole and node.unread and (col == 1 or node.scope is not None):
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == TreeRole.SCOPE:
+            return node.scope
+        if role == TreeRole.IS_SECTION:
+            return node.scope is None
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == 0:
+            return f"{node.label}, {node.unread} unread"
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("Name") if section == 0 else self.tr("Unread")
+        return None
+
+
+class TreeFilterProxy(QSortFilterProxyModel):
+    """The filter field above the tree: keeps matching entries and the sections that hold them."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        # Counts change on every post read: re-filtering a tree of hundreds of tags each
+        # time costs seconds.  The filter only changes when its text does.
+        self.setDynamicSortFilter(False)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(0)
