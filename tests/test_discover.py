@@ -87,3 +87,13 @@ def test_archive_root_of_a_post_file(tmp_path):
     assert archive_root(tmp_path / "site") == (tmp_path / "site", None)
     loose = write_post(tmp_path / "loose", "2020-01-01-b.md", "title: b")
     assert archive_root(loose) == (tmp_path / "loose", "2020-01-01-b.md")
+
+
+def test_has_posts(tmp_path):
+    from reader.core.discover import has_posts
+    assert not has_posts(tmp_path)
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "README.md").write_text("# not a post")
+    assert not has_posts(tmp_path)
+    write_post(tmp_path / "deep" / "_posts", "2020-01-01-x.md", "title: x")
+    assert has_posts(tmp_path)

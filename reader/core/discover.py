@@ -21,12 +21,13 @@ Scanning only stats: it reads no file except the first bytes of an undated one.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .posts import FILENAME_RE, POST_EXTS
 
-__all__ = ["Found", "scan", "archive_root", "SKIP_DIRS"]
+__all__ = ["Found", "scan", "iter_posts", "has_posts", "archive_root", "SKIP_DIRS"]
 
 SKIP_DIRS = frozenset({"_site", "node_modules", "vendor", ".git", ".jekyll-cache",
                        ".sass-cache", ".bundle", "__pycache__"})
@@ -63,57 +64,59 @@ def archive_root(path: str | os.PathLike[str]) -> tuple[Path, str | None]:
 
 def scan(root: str | os.PathLike[str]) -> list[Found]:
     """Every candidate post under `root`, sorted by path."""
+    return sorted(iter_posts(root), key=lambda f: f.rel)
+
+
+def has_posts(root: str | os.PathLike[str]) -> bool:
+    """Whether `root` holds at least one candidate post (stops at the first)."""
+    return next(iter_posts(root), None) is not None
+
+
+def iter_posts(root: str | os.PathLike[str]) -> Iterator[Found]:
+    """Candidate posts under `root`, in no particular order."""
     root = os.path.abspath(os.fspath(root))
     real_root = os.path.realpath(root)
-    found: list[Found] = []
     kind = os.path.basename(root)
     if kind in ("_posts", "_drafts"):  # the reader opened a posts folder itself
-        _collect(root, real_root, "", (), kind == "_drafts", found)
-        _walk(root, real_root, "", (), kind, found)
-    elif not _walk(root, real_root, "", (), None, found):
-        found.extend(_files_in(root, real_root, "", (), False))
-    found.sort(key=lambda f: f.rel)
-    return found
+        yield from _files_in(root, real_root, "", (), kind == "_drafts")
+        yield from _walk(root, real_root, "", (), kind, [False])
+        return
+    saw_posts = [False]
+    yield from _walk(root, real_root, "", (), None, saw_posts)
+    if not saw_posts[0]:  # no _posts anywhere: the folder itself holds the posts
+        yield from _files_in(root, real_root, "", (), False)
 
 
-def _walk(path: str, real_root: str, rel: str, cats: tuple[str, ...],
-          kind: str | None, out: list[Found]) -> bool:
-    """Collect posts below `path`; return whether a _posts folder was seen."""
-    saw = False
+def _walk(path: str, real_root: str, rel: str, cats: tuple[str, ...], kind: str | None,
+          saw_posts: list[bool]) -> Iterator[Found]:
+    """Posts below `path`; sets saw_posts[0] when a _posts folder is met."""
     try:
-        entries = list(os.scandir(path))
+        entries = sorted(os.scandir(path), key=lambda e: e.name)
     except OSError:
-        return False
+        return
     for entry in entries:
         name = entry.name
         try:
-            is_dir = entry.is_dir(follow_symlinks=False)
+            if not entry.is_dir(follow_symlinks=False):
+                continue
         except OSError:
-            continue
-        if not is_dir:
             continue
         if name.startswith(".") or name in SKIP_DIRS:
             continue
         child_rel = f"{rel}{name}/"
         if kind is not None:  # inside _posts/_drafts: subfolders hold posts too
-            _collect(entry.path, real_root, child_rel, cats, kind == "_drafts", out)
-            _walk(entry.path, real_root, child_rel, cats, kind, out)
+            yield from _files_in(entry.path, real_root, child_rel, cats, kind == "_drafts")
+            yield from _walk(entry.path, real_root, child_rel, cats, kind, saw_posts)
         elif name in ("_posts", "_drafts"):
-            saw = saw or name == "_posts"
-            _collect(entry.path, real_root, child_rel, cats, name == "_drafts", out)
-            _walk(entry.path, real_root, child_rel, cats, name, out)
+            saw_posts[0] = saw_posts[0] or name == "_posts"
+            yield from _files_in(entry.path, real_root, child_rel, cats, name == "_drafts")
+            yield from _walk(entry.path, real_root, child_rel, cats, name, saw_posts)
         else:
             child_cats = cats if name.startswith("_") else (*cats, name)
-            saw = _walk(entry.path, real_root, child_rel, child_cats, None, out) or saw
-    return saw
+            yield from _walk(entry.path, real_root, child_rel, child_cats, None, saw_posts)
 
 
-def _collect(path: str, real_root: str, rel: str, cats: tuple[str, ...], draft: bool,
-             out: list[Found]) -> None:
-    out.extend(_files_in(path, real_root, rel, cats, draft))
-
-
-def _files_in(path: str, real_root: str, rel: str, cats: tuple[str, ...], draft: bool):
+def _files_in(path: str, real_root: str, rel: str, cats: tuple[str, ...], draft: bool) -> Iterator[Found]:
     try:
         entries = list(os.scandir(path))
     except OSError:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIc
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QWidget)
 
-from reader.core.discover import archive_root, scan
+from reader.core.discover import archive_root, has_posts
 from reader.core.index import ScanReport
 from reader.core.queries import Scope
 from reader.core.search import QuerySyntaxError
@@ -138,7 +138,7 @@ class MainWindow(ReadingMixin, QMainWindow):
         except OSError as exc:
             return self._refuse(self.tr("“%1” cannot be read: %2").replace("%1", str(root))
                                 .replace("%2", exc.strerror or str(exc)))
-        if not scan(root):
+        if not has_posts(root):
             return self._refuse(self.tr("No posts were found in “%1”. Open a Jekyll site, its _posts "
                                         "folder, or a folder of posts.").replace("%1", str(root)))
         self._close_session()
