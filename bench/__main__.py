@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from .core_bench import QUERIES, SizeResult, as_dict, bench_archive
+from .gui_bench import run as gui_run
 from .make_corpus import DEFAULT_SOURCE, generate
 
 HERE = Path(__file__).resolve().parent
@@ -65,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="2,000 generated posts, one cold run")
     parser.add_argument("--sizes", type=int, nargs="*", default=None, help="generated archive sizes")
     parser.add_argument("--no-oped2", action="store_true", help="skip the shared oped2 sample")
+    parser.add_argument("--no-gui", action="store_true", help="skip the window benchmarks")
     args = parser.parse_args(argv)
     if not DEFAULT_SOURCE.is_dir():
         print(f"bench: {DEFAULT_SOURCE} is missing: the benchmarks are built from the shared corpus", file=sys.stderr)
@@ -77,11 +79,21 @@ def main(argv: list[str] | None = None) -> int:
             results.append(bench_archive("oped2 (shared)", DEFAULT_SOURCE.parent))
         for n in args.sizes if args.sizes is not None else (5685, 20000):
             results.append(bench_archive(f"generated {n:,}", corpus(n), cold_runs=3 if n <= 6000 else 1))
+    gui = []
+    if not args.no_gui:
+        for n in ([2000] if args.smoke else [n for n in (args.sizes or (5685, 20000))]):
+            gui.append(gui_run(corpus(n)))
     print(f"cores: {os.cpu_count()}  (medians; cold runs use a fresh cache each time)")
     print(table(results))
+    for g in gui:
+        print(f"GUI {g['archive']}: start to list {g['start_to_list_s']:.2f} s (warm cache); "
+              f"j to next article p50 {g['j_ms_p50']:.0f} ms, p95 {g['j_ms_p95']:.0f} ms; RSS after N posts read "
+              f"{g['rss_mb_after']} MB; cold open: list after {g['list_shown_s']:.1f} s, search after "
+              f"{g['search_ready_s']:.1f} s, longest GUI-thread stall {g['gui_max_stall_ms']:.0f} ms "
+              f"({g['gui_stalls_over_100ms']} over 100 ms)")
     out = HERE / "results" / f"core-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps([as_dict(r) for r in results], ensure_ascii=False, indent=1))
+    out.write_text(json.dumps({"core": [as_dict(r) for r in results], "gui": gui}, ensure_ascii=False, indent=1))
     print(f"wrote {out}")
     return 0
 

@@ -109,7 +109,10 @@ def worker_init(shard_numbers, shard_paths: list[str]) -> None:
     """Pool initializer: take a shard of our own for the life of the process."""
     number = shard_numbers.get()
     _worker["number"] = number
-    _worker["con"] = open_shard(shard_paths[number])
+    con = open_shard(shard_paths[number])
+    # A bulk build merges once at the end (Index._optimize) instead of as it goes: ~13% faster.
+    con.execute("INSERT INTO fts(fts, rank) VALUES('automerge', 0)")
+    _worker["con"] = con
 
 
 def worker_index_chunk(root: str, items: list[tuple[int, str]]) -> tuple[int, list[int], int]:

@@ -359,6 +359,7 @@ class Index(QueryMixin):
         if total < PARALLEL_MIN or workers <= 1:
             shard = self._smallest_shard()
             con = fulltext.open_shard(str(self._shard_path(shard)))
+            con.execute("INSERT INTO fts(fts, rank) VALUES('automerge', 4)")  # in case a bulk build was cut short
             try:
                 for i in range(0, total, CHUNK):
                     _check(cancel)
@@ -409,6 +410,7 @@ class Index(QueryMixin):
         for n in range(self.shard_count):
             con = fulltext.open_shard(str(self._shard_path(n)))
             try:
+                con.execute("INSERT INTO fts(fts, rank) VALUES('automerge', 4)")  # back to the default
                 con.execute("INSERT INTO fts(fts) VALUES('optimize')")
                 con.execute("PRAGMA incremental_vacuum")  # give back the pages merging freed
                 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")

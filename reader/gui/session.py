@@ -43,6 +43,7 @@ class ArchiveSession(QObject):
         self.state = StateStore(root)
         self.index: Index | None = None
         self.report: ScanReport | None = None
+        self.counts: TreeCounts | None = None  # as of the last scan; the tree keeps them live
         self.searchable = False
         self._task: TaskContext | None = None
         self._read = self.state.read_paths()
@@ -57,12 +58,13 @@ class ArchiveSession(QObject):
     def start(self) -> None:
         """Index in the background: metadata first (list shown), then full text (search)."""
         self.searchable = False
-        root, cache = self.root, self.cache_dir
+        root, cache, state_file, key = self.root, self.cache_dir, str(self.state.file), self.state.archive
 
         def work(ctx: TaskContext) -> int:
             with Index(root, cache) as ix:
                 report = ix.refresh(progress=lambda d, t: ctx.progress(d, -t), cancel=ctx.cancelled)
-                ctx.partial(report)
+                ix.attach_state(state_file, key)
+                ctx.partial((report, ix.tree_counts()))  # counted here, not on the GUI thread
                 return ix.build_fulltext(progress=ctx.progress, cancel=ctx.cancelled)
 
         self._task = self.runner.run(work, done=self._on_done, failed=self._on_failed,
@@ -83,7 +85,8 @@ class ArchiveSession(QObject):
         # Negative totals mark the metadata phase (one progress channel for both phases).
         self.progress.emit("metadata" if total < 0 else "text", done, abs(total))
 
-    def _on_metadata(self, report: ScanReport) -> None:
+    def _on_metadata(self, result: tuple[ScanReport, TreeCounts]) -> None:
+        report, self.counts = result
         self.report = report
         if self.index is None:
             self.index = Index(self.root, self.cache_dir)
@@ -129,8 +132,10 @@ class ArchiveSession(QObject):
         return self.index.search(text)
 
     def tree_counts(self) -> TreeCounts:
-        assert self.index is not None
-        return self.index.tree_counts()
+        if self.counts is None:
+            assert self.index is not None
+            self.counts = self.index.tree_counts()
+        return self.counts
 
     # --- the reader's marks -------------------------------------------------------------------
 
