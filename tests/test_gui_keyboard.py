@@ -244,3 +244,31 @@ def test_cheat_sheet_lists_every_shortcut(window, key):
 def test_ctrl_q_quits(window):
     press(K.Key_Q, CTRL)
     assert not window.isVisible()
+
+
+def test_o_and_links_open_the_browser_only_for_web_urls(window, monkeypatch):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    press(K.Key_O)
+    assert opened == [window.current_row().url]
+    view = window.article_pane.view
+    for url in ("https://example.org/a", "mailto:someone@example.org", "javascript:alert(1)", "file:///etc/passwd",
+                "ftp://example.org/x"):
+        view.anchorClicked.emit(QUrl(url))
+    assert opened[1:] == ["https://example.org/a", "mailto:someone@example.org"]
+
+
+def test_ctrl_o_opens_the_chosen_folder(window, monkeypatch, tmp_path):
+    import shutil
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui_helpers import GUIDE
+    copy = tmp_path / "my-archive"
+    shutil.copytree(GUIDE, copy)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(copy))
+    press(K.Key_O, CTRL)
+    assert window.windowTitle() == "my-archive — Lectern"
+    assert str(copy) == window.settings.ui.recent[0]

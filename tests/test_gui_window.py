@@ -237,3 +237,18 @@ def test_mark_read_policy(qtbot, policy, read_at_once):
     assert window.session.is_read(row.path) is read_at_once
     if policy == "after_delay":
         qtbot.waitUntil(lambda: window.session.is_read(row.path), timeout=2000)
+
+
+def test_scroll_position_of_the_open_post_is_restored(qtbot):
+    window = make_window(qtbot)
+    window.resize(700, 400)
+    window.open_post_path("_posts/2024-03-02-keyboard.md")
+    view = window.article_pane.view
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0)
+    view.set_scroll_fraction(0.5)
+    window.close()
+    again = make_window(qtbot)
+    again.resize(700, 400)
+    bar = again.article_pane.view.verticalScrollBar()
+    assert again.current_row().path == "_posts/2024-03-02-keyboard.md"
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and abs(bar.value() / bar.maximum() - 0.5) < 0.1, timeout=3000)

@@ -226,3 +226,29 @@ def test_cache_is_outside_the_archive_and_named_per_archive(archive, tmp_path):
         assert a.folder != b.folder
         assert a.folder.parent == tmp_path / "cache"
         assert not str(a.folder).startswith(str(archive))
+
+
+def test_cancelled_indexing_keeps_what_was_done_and_resumes(archive, tmp_path, monkeypatch):
+    import reader.core.index as index_module
+    from reader.core.index import Cancelled
+    for i in range(40):
+        write_post(archive / "_posts", f"2016-02-{i % 28 + 1:02d}-more-{i}.md", f"title: more {i}", f"<p>第{i}篇：长江</p>")
+    monkeypatch.setattr(index_module, "CHUNK", 8)
+    calls = []
+    with Index(archive, tmp_path / "cache") as ix:
+        ix.refresh(workers=1)
+        with pytest.raises(Cancelled):
+            ix.build_fulltext(progress=lambda done, total: calls.append(done), cancel=lambda: len(calls) >= 2,
+                              workers=1)
+        assert 0 < ix.pending_text() < ix.count()
+    with Index(archive, tmp_path / "cache") as ix:
+        assert ix.update(workers=1).cache == "warm"
+        assert ix.fulltext_ready
+        assert len(ix.query_ids("长江")) == 40
+
+
+def test_progress_reports_every_post(archive, tmp_path):
+    seen = []
+    with Index(archive, tmp_path / "cache") as ix:
+        ix.refresh(progress=lambda d, t: seen.append((d, t)), workers=1)
+    assert seen[-1] == (5, 5)
