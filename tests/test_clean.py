@@ -239,7 +239,7 @@ def test_internal_links_keep_their_targets_as_anchors():
 
 
 def test_remote_images_are_kept_marked_and_listed_once_in_order():
-    html = (f'<img src="https://img.org/b.jpg" alt="乙"><img src="/a.jpg" title=" 标题 ">'
+    html = ('<img src="https://img.org/b.jpg" alt="乙"><img src="/a.jpg" title=" 标题 ">'
             '<img src="https://img.org/b.jpg"><img src="//cdn.org/c.png">')
     result = clean_html(html, source_url=SOURCE)
     assert result.remote_images == ("https://img.org/b.jpg", "https://news.example.org/a.jpg", "https://cdn.org/c.png")

@@ -49,7 +49,6 @@ td, th { padding: 3px 6px; }
 class ArticleView(QTextBrowser):
     open_post = Signal(str)  # a post of this archive, by path
     scope_clicked = Signal(object)  # Scope of a tag/category/author link in the header
-    external_link = Signal(QUrl)  # about to open in the system browser
     remote_images_blocked = Signal(int)  # how many remote images this post has, not loaded
 
     def __init__(self, fetcher: ImageFetcher, parent: QWidget | None = None) -> None:
@@ -138,7 +137,6 @@ class ArticleView(QTextBrowser):
             self.scrollToAnchor(url.fragment())
             return
         if scheme in ("http", "https", "mailto"):
-            self.external_link.emit(url)
             QDesktopServices.openUrl(url)
         # every other scheme: nothing happens
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QWidget)
 
@@ -459,7 +459,3 @@ class MainWindow(ReadingMixin, QMainWindow):
         self.fetcher.abort_all()
         QTimer.singleShot(0, self._close_session)
         super().closeEvent(event)
-
-    def open_external(self, url: QUrl) -> None:
-        from PySide6.QtGui import QDesktopServices
-        QDesktopServices.openUrl(url)

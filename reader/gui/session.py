@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from reader.core import paths
 from reader.core.index import Index, ScanReport
 from reader.core.posts import Problem
-from reader.core.queries import Row, Scope, SearchResult, TreeCounts, make_snippet
+from reader.core.queries import Row, Scope, TreeCounts, make_snippet
 from reader.core.search import Query, parse_query
 from reader.core.state import StateStore
 
@@ -126,10 +126,6 @@ class ArchiveSession(QObject):
         if self.index is None or not query.terms:
             return ""
         return make_snippet(self.index.text(post_id), query.terms)[0]
-
-    def search(self, text: str) -> SearchResult:
-        assert self.index is not None
-        return self.index.search(text)
 
     def tree_counts(self) -> TreeCounts:
         if self.counts is None:
