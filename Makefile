@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ARCHIVE ?= resources/guide
 
-.PHONY: run test bench bench-smoke screenshot clean
+.PHONY: run test bench bench-smoke screenshot package deb package-test clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,3 +30,15 @@ clean:
 
 screenshot: $(STAMP)
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m reader.gui.screenshot docs/screenshot.png
+
+# Installers (see packaging/README.md). The bundle and the .deb land in dist/.
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	$(BIN)/python packaging/make_icons.py --png-only
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/lectern.spec
+
+deb: package
+	$(BIN)/python packaging/linux/build_deb.py
+
+package-test: deb
+	bash packaging/linux/package_test.sh

@@ -79,12 +79,12 @@ def main(argv: list[str] | None = None) -> int:
             results.append(bench_archive("oped2 (shared)", DEFAULT_SOURCE.parent))
         for n in args.sizes if args.sizes is not None else (5685, 20000):
             results.append(bench_archive(f"generated {n:,}", corpus(n), cold_runs=3 if n <= 6000 else 1))
+    print(f"cores: {os.cpu_count()}  (medians; cold runs use a fresh cache each time)")
+    print(table(results), flush=True)
     gui = []
     if not args.no_gui:
         for n in ([2000] if args.smoke else [n for n in (args.sizes or (5685, 20000))]):
             gui.append(gui_run(corpus(n)))
-    print(f"cores: {os.cpu_count()}  (medians; cold runs use a fresh cache each time)")
-    print(table(results))
     for g in gui:
         print(f"GUI {g['archive']}: start to list {g['start_to_list_s']:.2f} s (warm cache); "
               f"j to next article p50 {g['j_ms_p50']:.0f} ms, p95 {g['j_ms_p95']:.0f} ms; RSS after N posts read "

@@ -44,6 +44,7 @@ def _probe_start(archive: str) -> None:
 
     QTimer.singleShot(0, check)
     app.exec()
+    window.shutdown()
 
 
 def start_to_list(archive: Path, runs: int = 5) -> float:
@@ -119,7 +120,7 @@ def cold_open_stalls(archive: Path) -> dict[str, float]:
     marks["search_ready_s"] = time.perf_counter() - started
     ticker.stop()
     window.close()
-    window.runner.wait(30_000)
+    window.shutdown()
     gaps.sort()
     return {**marks, "gui_max_stall_ms": float(gaps[-1]), "gui_stalls_over_100ms": sum(g > 100 for g in gaps)}
 

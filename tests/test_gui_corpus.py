@@ -80,3 +80,41 @@ def test_background_indexing_shows_the_list_then_enables_search(qtbot):
     assert 0 < window.list_pane.model.rowCount() < 418
     window.close()
     window.runner.wait(10_000)
+
+
+def test_quitting_while_indexing_exits_promptly(tmp_path):
+    """Close the window while the text is still being indexed: the process must end, not hang."""
+    import os
+    import subprocess
+    import time
+
+    code = f"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from reader.gui.app import build_window
+if __name__ == "__main__":
+    app = QApplication([])
+    window = build_window()
+    window.show()
+    window.open_path({str(CORPUS / "oped2")!r})
+    def check():
+        if window.list_pane.model.rowCount():
+            print("listed", window.list_pane.search.isEnabled(), flush=True)
+            window.close()
+            app.quit()
+        else:
+            QTimer.singleShot(10, check)
+    QTimer.singleShot(0, check)
+    app.exec()
+    window.shutdown()
+"""
+    script = tmp_path / "quit_early.py"
+    script.write_text(code)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LECTERN_CACHE_DIR=str(tmp_path / "cache"),
+               LECTERN_DATA_DIR=str(tmp_path / "data"))
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "listed False" in result.stdout  # it quit before search was ready
+    assert time.monotonic() - started < 60

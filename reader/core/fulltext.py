@@ -105,9 +105,14 @@ def _read_text(root: str, rel: str) -> tuple[str, str]:
 _worker: dict[str, object] = {}
 
 
-def worker_init(shard_numbers, shard_paths: list[str]) -> None:
-    """Pool initializer: take a shard of our own for the life of the process."""
-    number = shard_numbers.get()
+def worker_init(next_shard, shard_paths: list[str]) -> None:
+    """Pool initializer: take a shard of our own for the life of the process.
+
+    `next_shard` is a shared counter (multiprocessing.Value), not a Queue: a
+    Queue's feeder thread can deadlock the interpreter's exit."""
+    with next_shard.get_lock():
+        number = next_shard.value
+        next_shard.value += 1
     _worker["number"] = number
     con = open_shard(shard_paths[number])
     # A bulk build merges once at the end (Index._optimize) instead of as it goes: ~13% faster.

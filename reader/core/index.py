@@ -372,12 +372,10 @@ class Index(QueryMixin):
                 con.close()
             return done
         ctx = multiprocessing.get_context("spawn")
-        numbers = ctx.Queue()
-        for n in range(workers):
-            numbers.put(n)
+        next_shard = ctx.Value("i", 0)
         shard_paths = [str(self._shard_path(n)) for n in range(self.shard_count)]
         with ProcessPoolExecutor(workers, mp_context=ctx, initializer=fulltext.worker_init,
-                                 initargs=(numbers, shard_paths)) as pool:
+                                 initargs=(next_shard, shard_paths)) as pool:
             futures = [pool.submit(fulltext.worker_index_chunk, str(self.root), todo[i:i + CHUNK])
                        for i in range(0, total, CHUNK)]
             try:

@@ -16,7 +16,19 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
                                                 "(default: the last archive, or the bundled guide)")
     parser.add_argument("--cache-dir", help="index cache folder (also $LECTERN_CACHE_DIR)")
     parser.add_argument("--data-dir", help="reader data folder (also $LECTERN_DATA_DIR)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="open the guide offscreen, render a post, search, print a report, exit")
+    parser.add_argument("--version", action="version", version=f"Lectern {_version()}")
     return parser.parse_args(argv)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("lectern")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def build_window(runner=None, fetcher=None):
@@ -48,8 +60,56 @@ def initial_path(window, requested: str | None) -> str:
     return str(guide_archive())
 
 
+def self_test() -> int:
+    """Used by every packaging smoke test: the whole app, offscreen, on the guide archive."""
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    scratch = tempfile.mkdtemp(prefix="lectern-self-test-")
+    os.environ["LECTERN_CACHE_DIR"] = os.path.join(scratch, "cache")
+    os.environ["LECTERN_DATA_DIR"] = os.path.join(scratch, "data")
+    from PySide6.QtWidgets import QApplication
+
+    from .fonts import ensure_cjk_font
+    from .resources import guide_archive
+    from .tasks import SyncRunner
+
+    try:
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        bundled_font = ensure_cjk_font(app)
+        window = build_window(runner=SyncRunner())
+        window.show()
+        if not window.open_path(guide_archive()):
+            raise RuntimeError(f"the guide archive did not open: {guide_archive()}")
+        posts = window.list_pane.model.rowCount()
+        if posts == 0:
+            raise RuntimeError("the guide archive lists no posts")
+        window.first_post()
+        text = window.article_pane.view.toPlainText()
+        if len(text) < 200:
+            raise RuntimeError(f"the first post rendered only {len(text)} characters")
+        window.list_pane.search.setText("搜索")
+        window.list_pane.flush_search()
+        found = window.list_pane.model.rowCount()
+        if found == 0:
+            raise RuntimeError("searching the guide for 搜索 found nothing")
+        window.close()
+    except Exception as exc:  # the reason, not a traceback, is what a smoke test shows
+        print(f"Lectern {_version()} self-test FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    font = f"bundled font {bundled_font}" if bundled_font else "system CJK font"
+    print(f"Lectern {_version()} self-test OK: {posts} posts, rendered {len(text)} characters, "
+          f"search found {found} posts, {font}, Qt platform {app.platformName()}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # indexing workers of a frozen app start through the same executable
     args = _arguments(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        return self_test()
     if args.cache_dir:
         os.environ["LECTERN_CACHE_DIR"] = args.cache_dir
     if args.data_dir:
@@ -59,13 +119,18 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Lectern")
     app.setOrganizationName("Lectern")
-    app.setDesktopFileName("lectern")
+    app.setDesktopFileName("io.github.lectern.Lectern")
+    from .fonts import ensure_cjk_font
+
+    ensure_cjk_font(app)
     window = build_window()
     window.show()
     if not window.open_path(initial_path(window, args.path)) and args.path is None:
         from .resources import guide_archive
         window.open_path(guide_archive())
-    return app.exec()
+    status = app.exec()
+    window.shutdown()
+    return status
 
 
 if __name__ == "__main__":

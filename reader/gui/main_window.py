@@ -452,6 +452,14 @@ class MainWindow(ReadingMixin, QMainWindow):
         self._remember_position()
         self.settings.sync()
 
+    def shutdown(self, timeout_ms: int = 30_000) -> None:
+        """Stop background work before the interpreter exits: a worker thread still
+        running while Qt and Python tear down can hang the exit."""
+        if self.session is not None:
+            self.session.cancel()
+        self.fetcher.abort_all()
+        self.runner.wait(timeout_ms)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.save_ui()
         if self.session is not None:

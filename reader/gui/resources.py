@@ -1,12 +1,15 @@
 """Files shipped with the app: icons, the guide archive.
 
 In a source checkout and an editable install they are in the repository's
-`resources/`; a frozen bundle sets LECTERN_RESOURCES (issue: packaging).
+`resources/`; in a PyInstaller bundle, in `resources/` inside the bundle; in an
+installed wheel, in the `lectern_resources` package.
+LECTERN_RESOURCES overrides both.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -17,7 +20,17 @@ __all__ = ["resources_dir", "guide_archive", "icon"]
 
 def resources_dir() -> Path:
     override = os.environ.get("LECTERN_RESOURCES")
-    return Path(override) if override else Path(__file__).resolve().parents[2] / "resources"
+    if override:
+        return Path(override)
+    bundle = getattr(sys, "_MEIPASS", None)  # set by PyInstaller
+    if bundle:
+        return Path(bundle) / "resources"
+    checkout = Path(__file__).resolve().parents[2] / "resources"
+    if checkout.is_dir():
+        return checkout
+    import lectern_resources  # an installed wheel: resources/ ships as this package
+
+    return Path(lectern_resources.__path__[0])
 
 
 def guide_archive() -> Path:

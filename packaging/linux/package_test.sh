@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Smoke test of the Linux installer: unpack the .deb into a scratch root, run the installed
+# app's --self-test offscreen (with the system's fonts, then with none at all, so the bundled
+# CJK font must take over), and validate the desktop entry and the AppStream metainfo.
+# In CI, as root, also install the .deb for real with apt (its Depends: included) and test that.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+deb=$(ls -t dist/lectern_*.deb | head -n 1)
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+dpkg -x "$deb" "$scratch/root"
+app="$scratch/root/opt/lectern/lectern"
+echo "== $deb: $(du -h "$deb" | cut -f1), bundle $(du -sh "$scratch/root/opt/lectern" | cut -f1)"
+
+echo "== self-test with the system's fonts"
+QT_QPA_PLATFORM=offscreen "$app" --self-test
+
+echo "== self-test on a machine with no fonts at all"
+cat > "$scratch/no-fonts.conf" <<XML
+<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><dir>$scratch/empty</dir><cachedir>$scratch/fc-cache</cachedir></fontconfig>
+XML
+mkdir -p "$scratch/empty"
+out=$(FONTCONFIG_FILE="$scratch/no-fonts.conf" QT_QPA_PLATFORM=offscreen "$app" --self-test)
+echo "$out"
+grep -q "bundled font" <<<"$out" || { echo "the bundled CJK font was not used" >&2; exit 1; }
+
+echo "== desktop entry and metainfo"
+desktop-file-validate "$scratch/root/usr/share/applications/io.github.lectern.Lectern.desktop"
+appstreamcli validate --no-net "$scratch/root/usr/share/metainfo/io.github.lectern.Lectern.metainfo.xml"
+for size in 16 32 48 128 256; do
+  test -f "$scratch/root/usr/share/icons/hicolor/${size}x${size}/apps/io.github.lectern.Lectern.png"
+done
+
+if [[ "${CI:-}" == "true" && $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+  echo "== apt install of the .deb"
+  apt-get install -y -qq "./$deb" >/dev/null
+  QT_QPA_PLATFORM=offscreen /usr/bin/lectern --self-test
+  apt-get remove -y -qq lectern >/dev/null
+fi
+echo "== package test passed"
