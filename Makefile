@@ -18,12 +18,13 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory bench-smoke
 
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 bench-smoke: $(STAMP)
-	$(BIN)/python -m bench --smoke
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench --smoke
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis bench/results

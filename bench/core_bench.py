@@ -17,6 +17,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from bench.rss import PeakRss
 from reader.core.article import load_article
 from reader.core.discover import scan
 from reader.core.index import Index
@@ -45,8 +46,13 @@ class SizeResult:
     mb_per_s: float
     cache_mb: float
     cache_ratio: float
+    peak_rss_mb: float  # cold index, this process and its workers together
     warm_ms: float
     incremental_1_ms: float
+    incremental_500_ms: float
+    cat_s: float  # baseline: `cat` of every post file to /dev/null
+    jekyll_s: float | None  # baseline: `jekyll build` of a minimal site with the same posts (None: not run)
+    jekyll_note: str
     search_ms: dict[str, dict[str, float]] = field(default_factory=dict)
     grep_ms: dict[str, float] = field(default_factory=dict)
     render_ms: dict[str, float] = field(default_factory=dict)
@@ -75,22 +81,25 @@ def read_all(root: Path) -> int:
 
 
 def bench_archive(name: str, root: Path, cold_runs: int = 3, search_runs: int = 20,
-                  render_posts: int = 200) -> SizeResult:
+                  render_posts: int = 200, jekyll_max_posts: int = 25_000) -> SizeResult:
     found = scan(root)
     archive_bytes = sum(f.size for f in found)
     read_all_s = _median_time(lambda: read_all(root), 3)
-    meta, full, cache_bytes = [], [], 0
+    cat_s = _median_time(lambda: _cat(root, found), 3)
+    meta, full, cache_bytes, peaks = [], [], 0, []
     work = Path(tempfile.mkdtemp(prefix="lectern-bench-"))
     try:
         for run in range(cold_runs):
             cache = work / f"cold-{run}"
-            t = time.perf_counter()
-            with Index(root, cache) as ix:
-                ix.refresh()
-                meta.append(time.perf_counter() - t)
-                ix.build_fulltext()
-                full.append(time.perf_counter() - t)
-                cache_bytes = ix.cache_bytes()
+            with PeakRss() as peak:
+                t = time.perf_counter()
+                with Index(root, cache) as ix:
+                    ix.refresh()
+                    meta.append(time.perf_counter() - t)
+                    ix.build_fulltext()
+                    full.append(time.perf_counter() - t)
+                    cache_bytes = ix.cache_bytes()
+            peaks.append(peak.mb)
         cache = work / f"cold-{cold_runs - 1}"
 
         def warm() -> None:
@@ -98,11 +107,13 @@ def bench_archive(name: str, root: Path, cold_runs: int = 3, search_runs: int = 
                 assert ix.refresh().cache == "warm"
 
         warm_s = _median_time(warm, 5)
-        incremental_s = _incremental_one(root, cache)
+        incremental_s = _incremental(root, cache, 1)
+        incremental_500_s = _incremental(root, cache, min(500, len(found)), runs=1)
         with Index(root, cache) as ix:
             search = _search_times(ix, search_runs)
         grep = _grep_times(root)
         render = _render_times(root, [f.rel for f in found], render_posts)
+        jekyll_s, jekyll_note = jekyll_build(root, work, max_posts=jekyll_max_posts)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     full_s = statistics.median(full)
@@ -110,23 +121,60 @@ def bench_archive(name: str, root: Path, cold_runs: int = 3, search_runs: int = 
         name=name, posts=len(found), archive_mb=archive_bytes / 1e6, read_all_s=read_all_s,
         meta_s=statistics.median(meta), fulltext_s=full_s, posts_per_s=len(found) / full_s,
         mb_per_s=archive_bytes / 1e6 / full_s, cache_mb=cache_bytes / 1e6,
-        cache_ratio=cache_bytes / max(1, archive_bytes), warm_ms=warm_s * 1000,
-        incremental_1_ms=incremental_s * 1000, search_ms=search, grep_ms=grep, render_ms=render)
+        cache_ratio=cache_bytes / max(1, archive_bytes), peak_rss_mb=max(peaks), warm_ms=warm_s * 1000,
+        incremental_1_ms=incremental_s * 1000, incremental_500_ms=incremental_500_s * 1000,
+        cat_s=cat_s, jekyll_s=jekyll_s, jekyll_note=jekyll_note,
+        search_ms=search, grep_ms=grep, render_ms=render)
 
 
-def _incremental_one(root: Path, cache: Path) -> float:
-    """Open after one post changed.  The archive is read-only to us, so the
-    cache is told the file changed by editing its recorded mtime instead."""
+def _incremental(root: Path, cache: Path, changed: int, runs: int = 3) -> float:
+    """Open after `changed` posts changed.  The archive is read-only to us, so the
+    cache is told the files changed by editing their recorded mtimes instead."""
     times = []
-    for _ in range(3):
+    for _ in range(runs):
         with Index(root, cache) as ix:
-            ix.con.execute("UPDATE posts SET mtime_ns = mtime_ns + 1 WHERE id = (SELECT min(id) FROM posts)")
+            ix.con.execute("UPDATE posts SET mtime_ns = mtime_ns + 1 WHERE id IN "
+                           "(SELECT id FROM posts ORDER BY id LIMIT ?)", (changed,))
         t = time.perf_counter()
         with Index(root, cache) as ix:
             report = ix.update()
-            assert report.cache == "incremental" and report.changed == 1, report
+            assert report.cache == "incremental" and report.changed == changed, report
         times.append(time.perf_counter() - t)
     return statistics.median(times)
+
+
+def _cat(root: Path, found: list) -> None:
+    """The floor for reading an archive: `cat` every post file to /dev/null (in batches)."""
+    paths = [str(root / f.rel) for f in found]
+    for i in range(0, len(paths), 2000):
+        subprocess.run(["cat", *paths[i:i + 2000]], stdout=subprocess.DEVNULL, check=True)
+
+
+def jekyll_build(root: Path, work: Path, max_posts: int) -> tuple[float | None, str]:
+    """Today's way to read these archives: `jekyll build` of a minimal site with the same posts.
+
+    The posts are copied into a scratch site (Jekyll writes caches into its
+    source, and the archive is never written)."""
+    jekyll = shutil.which("jekyll")
+    if jekyll is None:
+        return None, "not installed (Debian package jekyll)"
+    posts = scan(root)
+    if len(posts) > max_posts:
+        return None, f"skipped above {max_posts:,} posts (it would take many minutes)"
+    site = work / "jekyll-site"
+    (site / "_posts").mkdir(parents=True)
+    for f in posts:
+        shutil.copy2(root / f.rel, site / "_posts" / Path(f.rel).name)
+    (site / "_config.yml").write_text("title: bench\nmarkdown: kramdown\n")
+    (site / "_layouts").mkdir()
+    (site / "_layouts" / "post.html").write_text("<html><body>{{ content }}</body></html>\n")
+    t = time.perf_counter()
+    result = subprocess.run([jekyll, "build", "--source", str(site), "--destination", str(work / "jekyll-out")],
+                            capture_output=True, text=True)
+    seconds = time.perf_counter() - t
+    if result.returncode != 0:
+        return None, f"failed: {(result.stderr or result.stdout).strip().splitlines()[-1:]}"
+    return seconds, "fresh build, no cache"
 
 
 def _search_times(ix: Index, runs: int) -> dict[str, dict[str, float]]:
