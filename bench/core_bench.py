@@ -81,7 +81,7 @@ def read_all(root: Path) -> int:
 
 
 def bench_archive(name: str, root: Path, cold_runs: int = 3, search_runs: int = 20,
-                  render_posts: int = 200, jekyll_max_posts: int = 25_000) -> SizeResult:
+                  render_posts: int = 200, jekyll_max_posts: int = 6_000) -> SizeResult:
     found = scan(root)
     archive_bytes = sum(f.size for f in found)
     read_all_s = _median_time(lambda: read_all(root), 3)
@@ -150,6 +150,9 @@ def _cat(root: Path, found: list) -> None:
         subprocess.run(["cat", *paths[i:i + 2000]], stdout=subprocess.DEVNULL, check=True)
 
 
+JEKYLL_TIMEOUT_S = 600
+
+
 def jekyll_build(root: Path, work: Path, max_posts: int) -> tuple[float | None, str]:
     """Today's way to read these archives: `jekyll build` of a minimal site with the same posts.
 
@@ -169,8 +172,11 @@ def jekyll_build(root: Path, work: Path, max_posts: int) -> tuple[float | None, 
     (site / "_layouts").mkdir()
     (site / "_layouts" / "post.html").write_text("<html><body>{{ content }}</body></html>\n")
     t = time.perf_counter()
-    result = subprocess.run([jekyll, "build", "--source", str(site), "--destination", str(work / "jekyll-out")],
-                            capture_output=True, text=True)
+    try:
+        result = subprocess.run([jekyll, "build", "--source", str(site), "--destination", str(work / "jekyll-out")],
+                                capture_output=True, text=True, timeout=JEKYLL_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        return None, f"over {JEKYLL_TIMEOUT_S // 60} min, stopped"
     seconds = time.perf_counter() - t
     if result.returncode != 0:
         return None, f"failed: {(result.stderr or result.stdout).strip().splitlines()[-1:]}"

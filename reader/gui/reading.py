@@ -10,7 +10,7 @@ from PySide6.QtGui import QDesktopServices
 
 from reader.core.article import load_article
 from reader.core.posts import Problem
-from reader.core.queries import Row
+from reader.core.queries import Row, Scope
 
 from .actions import ActionId
 
@@ -119,7 +119,7 @@ class ReadingMixin:
             # Not in this list: widen to all posts so j/k continue from it.
             self.list_pane.search.clear()
             self._query_text = ""
-            self.select_scope(type(self._scope)("all"))
+            self.select_scope(Scope("all"))
             index = self.list_pane.model.row_of_id(row.id)
         if index >= 0:
             self._select_list_row(index, show=False)
