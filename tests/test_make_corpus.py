@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench import make_corpus
+from bench import corpus_source, make_corpus
 from bench.make_corpus import DEFAULT_SOURCE, OutputNotEmptyError, generate, main
 
 pytestmark = pytest.mark.corpus
@@ -152,7 +152,7 @@ def test_bodies_reuse_real_paragraphs_only(generated, source: Path) -> None:
     seen = 0
     for path in list(generated[0].out.iterdir())[:60]:
         meta, _head, body = _parse(path)
-        _template, paragraphs = make_corpus._decompose(meta["title"], body)
+        _template, paragraphs = corpus_source._decompose(meta["title"], body)
         assert set(paragraphs) <= known, path.name
         seen += len(paragraphs)
     assert seen > 500
