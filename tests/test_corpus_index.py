@@ -15,6 +15,7 @@ from conftest import CORPUS, CORPUS_MISSING
 from reader.core.article import load_article
 from reader.core.clean import check_allowlist
 from reader.core.fulltext import post_text
+from reader.core.hanzi import convert, fold
 from reader.core.index import Index
 from reader.core.posts import Post, read_post
 
@@ -81,12 +82,27 @@ def test_search_finds_exactly_the_posts_containing_the_term(oped2_index, term):
     for path in sorted((OPED2 / "_posts").iterdir()):
         post = read_post(path, f"_posts/{path.name}")
         assert isinstance(post, Post)
-        haystack = (post.title + "\n" + post_text(post)).lower()
-        if term.lower() in haystack:
+        haystack = fold((post.title + "\n" + post_text(post)).lower())
+        if fold(term.lower()) in haystack:
             expected.add(post.path)
     found = {r.path for r in ix.rows(ix.query_ids(term))}
     assert found == expected
     assert expected, f"the corpus should contain {term!r}"
+
+
+@pytest.mark.parametrize("term, both_scripts", [("台湾", True), ("經濟", True), ("中国", True), ("習近平", False),
+                                                ("国家", True), ("新闻", True), ("选举", True)])
+def test_simplified_and_traditional_queries_find_the_same_posts(oped2_index, term, both_scripts):
+    ix, _, _ = oped2_index
+    simplified, traditional = convert(term, "simplified"), convert(term, "traditional")
+    assert simplified != traditional
+    found_s = {r.path for r in ix.rows(ix.query_ids(simplified))}
+    found_t = {r.path for r in ix.rows(ix.query_ids(traditional))}
+    assert found_s == found_t
+    assert found_s, f"the corpus should contain {term!r}"
+    if both_scripts:  # the one set holds posts written in each script
+        written = [(OPED2 / p).read_text(encoding="utf-8") for p in found_s]
+        assert any(simplified in text for text in written) and any(traditional in text for text in written)
 
 
 def test_every_cleaned_post_passes_the_allowlist(oped2_index):

@@ -3,11 +3,16 @@
 Building a trigram index costs about half a microsecond per character with one
 writer, so the text is split over a few shard databases (``text-N.sqlite``),
 each built by its own worker process; a query runs over all of them through
-ATTACH.  Each shard holds ``docs(id, title, body)`` and an external-content
-FTS5 table over it with ``detail=none``: positions are not stored (the index
+ATTACH.  Each shard holds ``docs(id, title, body, orig)`` and an
+external-content FTS5 table over it with ``detail=none``: positions are not stored (the index
 is a third of the size of ``detail=full`` and the cache stays below the
 archive's size), so a term is matched as the AND of its trigrams and then
 confirmed with ``instr``/``LIKE`` on the stored text.
+
+``title`` and ``body`` are stored folded to one Chinese script
+(`hanzi.fold`, so 習近平 and 习近平 are the same text to search); ``orig`` keeps
+the body as written when folding changed it (NULL otherwise, the common case
+for a Simplified archive), for snippets in the reader's own script.
 
 Workers read the post files themselves, so no text travels between processes.
 """
@@ -19,6 +24,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from .clean import html_to_text
+from .hanzi import fold
 from .posts import Post, parse_post
 from .render import body_to_html
 
@@ -26,7 +32,8 @@ __all__ = ["open_shard", "index_posts", "delete_docs", "post_text", "worker_init
            "worker_index_chunk"]
 
 SHARD_SCHEMA = """
-CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs(
+    id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL, orig TEXT);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, body, content='docs', content_rowid='id', tokenize='trigram', detail=none);
 """
@@ -72,9 +79,11 @@ def index_posts(con: sqlite3.Connection, root: str, items: Iterable[tuple[int, s
     con.execute("BEGIN IMMEDIATE")
     try:
         for post_id, rel in items:
-            title, body = _read_text(root, rel)
+            title, text = _read_text(root, rel)
+            title, body = fold(title), fold(text)
             delete_docs(con, (post_id,))
-            con.execute("INSERT INTO docs(id, title, body) VALUES(?, ?, ?)", (post_id, title, body))
+            con.execute("INSERT INTO docs(id, title, body, orig) VALUES(?, ?, ?, ?)",
+                        (post_id, title, body, text if body != text else None))
             con.execute("INSERT INTO fts(rowid, title, body) VALUES(?, ?, ?)", (post_id, title, body))
             done.append(post_id)
         con.execute("COMMIT")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .hanzi import fold
 from .posts import Problem
 from .search import Query, like_pattern, parse_query, text_sql
 
@@ -205,7 +206,8 @@ class QueryMixin:
         shard = self.con.execute("SELECT shard FROM posts WHERE id=?", (post_id,)).fetchone()
         if not shard or shard[0] is None:
             return ""
-        row = self.con.execute(f"SELECT body FROM s{int(shard[0])}.docs WHERE id=?", (post_id,)).fetchone()
+        row = self.con.execute(f"SELECT coalesce(orig, body) FROM s{int(shard[0])}.docs WHERE id=?",
+                               (post_id,)).fetchone()
         return row[0] if row else ""
 
     # --- queries -------------------------------------------------------------------
@@ -227,9 +229,10 @@ class QueryMixin:
         order = _ORDER.get(sort)
         order_params: list[object] = []
         if order is None:  # relevance
-            title_hits = " + ".join("(p.title LIKE ? ESCAPE '\\')" for _ in q.terms) or "0"
+            self.con.create_function("fold", 1, fold, deterministic=True)
+            title_hits = " + ".join("(fold(p.title) LIKE ? ESCAPE '\\')" for _ in q.terms) or "0"
             order = f"({title_hits}) DESC, p.ts DESC, p.id DESC"
-            order_params = [like_pattern(t) for t in q.terms]
+            order_params = [like_pattern(fold(t)) for t in q.terms]
         sql = f"SELECT p.id FROM posts p WHERE {' AND '.join(where) or '1'} ORDER BY {order}"
         return [r[0] for r in self.con.execute(sql, [*params, *order_params])]
 
@@ -340,8 +343,12 @@ def link_stem(url: str) -> str | None:
 
 
 def make_snippet(text: str, terms: Sequence[str], width: int = 120) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """(snippet, highlight spans): `width` characters of `text` around the first term found."""
-    folded = text.lower()
+    """(snippet, highlight spans): `width` characters of `text` around the first term found.
+
+    Terms match ignoring case and the Simplified/Traditional difference; the
+    snippet is the text as written (folding keeps offsets)."""
+    terms = [fold(t.lower()) for t in terms]
+    folded = fold(text.lower())
     first = min((i for i in (folded.find(t) for t in terms if t) if i >= 0), default=-1)
     if first < 0:
         start = 0
@@ -355,7 +362,7 @@ def make_snippet(text: str, terms: Sequence[str], width: int = 120) -> tuple[str
     lead = "…" if start > 0 else ""
     tail = "…" if end < len(text) else ""
     snippet = lead + _SPACE.sub(" ", window) + tail
-    folded_snippet = snippet.lower()
+    folded_snippet = fold(snippet.lower())
     spans: list[tuple[int, int]] = []
     for term in terms:
         pos = folded_snippet.find(term)

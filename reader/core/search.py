@@ -9,7 +9,8 @@ Syntax (all parts combine with AND)::
                                  prefix with - to exclude: -tag:X)
     before:YYYY-MM-DD after:YYYY-MM-DD   dates (before is exclusive, after inclusive)
 
-Matching ignores case.  SQLite's trigram tokenizer indexes 3-character
+Matching ignores case and the Simplified/Traditional difference (习近平 finds
+習近平: the text is indexed folded to one script, and so is the query).  SQLite's trigram tokenizer indexes 3-character
 sequences, so a term of 3+ characters goes through FTS5 MATCH, and a shorter
 one (普京, AI) through LIKE on the stored text: MATCH silently drops such a
 term, which would return wrong results.
@@ -20,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
+
+from .hanzi import fold
 
 __all__ = ["Query", "QuerySyntaxError", "parse_query", "TextSql", "text_sql", "like_pattern",
            "FIELDS", "MIN_MATCH_CHARS"]
@@ -143,17 +146,20 @@ def text_sql(query: Query) -> TextSql:
     The shards index trigrams without positions (``detail=none``), so MATCH
     gets the AND of each long term's trigrams, a cheap superset; LIKE on the
     stored text then decides, for every term, long or short, and for the
-    excluded ones.  LIKE ignores ASCII case, as the trigram tokenizer does.
+    excluded ones.  LIKE ignores ASCII case, as the trigram tokenizer does;
+    terms are folded to the script the shards store (`hanzi.fold`).
     """
+    terms = [fold(t) for t in query.terms]
+    excluded = [fold(t) for t in query.excluded]
     trigrams: dict[str, None] = {}
-    for term in query.terms:
+    for term in terms:
         if len(term) >= MIN_MATCH_CHARS:
             for i in range(len(term) - MIN_MATCH_CHARS + 1):
                 trigrams.setdefault(term[i:i + MIN_MATCH_CHARS], None)
     match = " AND ".join(_fts_string(t) for t in trigrams) or None
     where: list[str] = []
     params: list[object] = []
-    for term, negated in [(t, False) for t in query.terms] + [(t, True) for t in query.excluded]:
+    for term, negated in [(t, False) for t in terms] + [(t, True) for t in excluded]:
         cond = "(d.title LIKE ? ESCAPE '\\' OR d.body LIKE ? ESCAPE '\\')"
         where.append(f"NOT {cond}" if negated else cond)
         params += [like_pattern(term)] * 2

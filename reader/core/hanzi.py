@@ -1,0 +1,71 @@
+"""Simplified/Traditional Chinese: one searchable form, and display conversion.
+
+The archives mix scripts: one source writes 习近平 and another 習近平, 台湾 or
+臺灣.  Search folds both the indexed text and the query into one form with
+`fold`: every Traditional (and Taiwan / Hong Kong variant) character becomes
+its Simplified counterpart, character by character, from OpenCC's own
+dictionaries.  Folding keeps the length of the text, so a match found in the
+folded text is at the same offsets in the original, which is what the reader
+sees and what gets highlighted.
+
+Character-level folding merges a few words that OpenCC's phrase tables would
+keep apart (乾隆 folds like 干隆); for search that only widens a match, and the
+query is folded the same way, so a substring query always finds itself.
+
+`convert` is the phrase-aware OpenCC conversion for showing an article in the
+other script; it is never written anywhere.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+__all__ = ["fold", "fold_table", "convert", "CONVERSIONS"]
+
+# Unicode blocks holding Han characters (BMP, compatibility, extension B).
+_HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2A6E0))
+# Variant tables first, standard last: the standard OpenCC mapping wins.
+_FOLD_CONFIGS = ("hk2s", "tw2s", "t2s")
+CONVERSIONS = {"simplified": "t2s", "traditional": "s2t"}
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def fold_table() -> dict[int, int]:
+    """{code point: code point} from Traditional/variant to Simplified (~4,600 entries).
+
+    Built from OpenCC in one call per configuration (~0.15 s), once per process.
+    """
+    import opencc  # imported here: only search and display conversion need it
+
+    chars = [chr(c) for lo, hi in _HAN_RANGES for c in range(lo, hi)]
+    table: dict[int, int] = {}
+    for config in _FOLD_CONFIGS:
+        converted = opencc.OpenCC(config).convert("\n".join(chars)).split("\n")
+        if len(converted) != len(chars):  # never expected; fold less rather than wrongly
+            continue
+        for src, dst in zip(chars, converted):
+            if src != dst and len(dst) == 1:
+                table[ord(src)] = ord(dst)
+    return table
+
+
+def fold(text: str) -> str:
+    """`text` with every Traditional character replaced by its Simplified form (same length)."""
+    return text.translate(fold_table())
+
+
+@lru_cache(maxsize=4)
+def _converter(config: str):  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def convert(text: str, to: str) -> str:
+    """`text` converted for display: to="simplified" or "traditional" (phrase-aware OpenCC)."""
+    config = CONVERSIONS[to]
+    with _lock:  # one OpenCC converter object is not documented as thread-safe
+        return _converter(config).convert(text)
