@@ -93,6 +93,10 @@ def self_test() -> int:
         found = window.list_pane.model.rowCount()
         if found == 0:
             raise RuntimeError("searching the guide for 搜索 found nothing")
+        window.list_pane.search.setText("鍵盤")  # Traditional: finds the Simplified 键盘 too (OpenCC data)
+        window.list_pane.flush_search()
+        if window.list_pane.model.rowCount() < 2:
+            raise RuntimeError("searching the guide for 鍵盤 did not find 键盘: Simplified/Traditional folding is broken")
         window.close()
     except Exception as exc:  # the reason, not a traceback, is what a smoke test shows
         print(f"Lectern {_version()} self-test FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
