@@ -105,6 +105,12 @@ def test_excludes_fields_and_dates(index):
     assert paths_of(index, "tag:新闻 -台湾") == ["2020-01-01-putin.md"]
     assert paths_of(index, "-tag:新闻") == ["2019-03-03-cats.md", "2018-02-02-title-only.md"]
     assert paths_of(index, "category:asia") == ["2021-05-05-taiwan.md"]
+    # a filter or a tree scope together with a word long enough for MATCH
+    assert paths_of(index, "tag:新闻 人民大会堂") == ["2020-01-01-putin.md"]
+    assert paths_of(index, "tag:新闻 election") == ["2021-05-05-taiwan.md"]
+    assert paths_of(index, "election", Scope("tag", "新闻")) == ["2021-05-05-taiwan.md"]
+    assert paths_of(index, "election after:2021-01-01") == ["2021-05-05-taiwan.md"]
+    assert paths_of(index, "election", Scope("category", "asia")) == ["2021-05-05-taiwan.md"]
     assert paths_of(index, "author:记者甲") == ["2020-01-01-putin.md", "2019-03-03-cats.md"]
     assert paths_of(index, "tag:cats") == ["2019-03-03-cats.md"]  # a space-separated string of tags
     assert paths_of(index, "after:2020-01-01 before:2021-05-05") == ["2020-01-01-putin.md"]

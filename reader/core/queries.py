@@ -247,11 +247,10 @@ class QueryMixin:
         queries = []
         for n in range(self.shard_count):
             conds = list(where)
-            shard_params: list[object] = []
+            shard_params: list[object] = list(params)  # in the order of `conds`
             if ts.match:
                 conds.append(f"d.id IN (SELECT rowid FROM s{n}.fts WHERE fts MATCH ?)")
                 shard_params.append(ts.match)
-            shard_params += params
             if ts.where:
                 conds.append(ts.where)
                 shard_params += ts.params
