@@ -195,16 +195,24 @@ def test_find_in_article(window):
     assert focused() is window.article_pane.find_field
     window.article_pane.find_field.setText("post")
     count = window.article_pane.view.toPlainText().lower().count("post")
-    assert window.article_pane.find_count.text() == f"{count} matches"
+    assert count > 2
+    assert window.article_pane.find_count.text() == f"1 of {count}"
+    # every match is highlighted, not only the current one
+    assert len(window.article_pane.view.extraSelections()) == count
     first = window.article_pane.view.textCursor().position()
+    assert window.article_pane.view.textCursor().selectedText().lower() == "post"
     press(K.Key_F3)
     second = window.article_pane.view.textCursor().position()
     assert second > first
+    assert window.article_pane.find_count.text() == f"2 of {count}"
     press(K.Key_F3, SHIFT)
     assert window.article_pane.view.textCursor().position() == first
+    press(K.Key_F3, SHIFT)  # wraps to the last match
+    assert window.article_pane.find_count.text() == f"{count} of {count}"
     window.article_pane.find_field.setFocus()
     press(K.Key_Escape)
     assert window.article_pane.find_bar.isHidden()
+    assert window.article_pane.view.extraSelections() == []
 
 
 def test_full_screen_and_focus_mode(window):

@@ -8,18 +8,22 @@ claims printable keys before shortcuts see them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum, auto
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-__all__ = ["ActionId", "ActionSpec", "ACTIONS", "MENUS", "spec", "translate"]
+__all__ = ["ActionId", "ActionSpec", "ACTIONS", "MENUS", "spec", "translate", "without_accelerator"]
 
 
 class ActionId(Enum):
     OPEN_FOLDER = auto()
     RESCAN = auto()
     SHOW_PROBLEMS = auto()
+    PRINT = auto()
+    EXPORT_PDF = auto()
+    PREFERENCES = auto()
     QUIT = auto()
     NEXT_POST = auto()
     PREV_POST = auto()
@@ -37,6 +41,8 @@ class ActionId(Enum):
     OPEN_ORIGINAL = auto()
     TOGGLE_STAR = auto()
     TOGGLE_READ = auto()
+    COPY_LINK = auto()
+    COPY_TEXT = auto()
     MARK_ALL_READ = auto()
     UNDO = auto()
     PAGE_DOWN = auto()
@@ -49,6 +55,9 @@ class ActionId(Enum):
     ZOOM_RESET = auto()
     FULL_SCREEN = auto()
     FOCUS_MODE = auto()
+    SCRIPT_AS_WRITTEN = auto()
+    SCRIPT_SIMPLIFIED = auto()
+    SCRIPT_TRADITIONAL = auto()
     CHEAT_SHEET = auto()
     ABOUT = auto()
 
@@ -57,62 +66,108 @@ class ActionId(Enum):
 class ActionSpec:
     id: ActionId
     menu: str  # key of MENUS
-    text: str  # untranslated; shown through tr()
+    text: str  # untranslated (marked for lupdate in the context "actions"); shown through `translate`
     shortcuts: tuple[str, ...]  # QKeySequence strings, portable form
     handler: str  # MainWindow method name
     checkable: bool = False
     icon: str = ""  # resources/icons/<icon>.svg
-
-
-def _t(text: str) -> str:
-    """Mark a string for translation (lupdate reads the context "actions")."""
-    return text
+    group: str = ""  # checkable actions sharing a group are exclusive (one checked)
 
 
 MENUS: dict[str, str] = {
-    "file": _t("&File"),
-    "go": _t("&Go"),
-    "post": _t("&Post"),
-    "view": _t("&View"),
-    "help": _t("&Help"),
+    "file": QT_TRANSLATE_NOOP("actions", "&File"),
+    "go": QT_TRANSLATE_NOOP("actions", "&Go"),
+    "post": QT_TRANSLATE_NOOP("actions", "&Post"),
+    "view": QT_TRANSLATE_NOOP("actions", "&View"),
+    "help": QT_TRANSLATE_NOOP("actions", "&Help"),
 }
 
 A = ActionId
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec(A.OPEN_FOLDER, "file", _t("Open Folder…"), ("Ctrl+O",), "open_folder_dialog", icon="open"),
-    ActionSpec(A.RESCAN, "file", _t("Rescan Archive"), ("Ctrl+R", "F5"), "rescan", icon="rescan"),
-    ActionSpec(A.SHOW_PROBLEMS, "file", _t("Posts That Could Not Be Read…"), (), "show_problems"),
-    ActionSpec(A.QUIT, "file", _t("Quit"), ("Ctrl+Q",), "close"),
-    ActionSpec(A.NEXT_POST, "go", _t("Next Post"), ("J",), "next_post"),
-    ActionSpec(A.PREV_POST, "go", _t("Previous Post"), ("K",), "previous_post"),
-    ActionSpec(A.NEXT_UNREAD, "go", _t("Next Unread Post"), ("N",), "next_unread"),
-    ActionSpec(A.PREV_UNREAD, "go", _t("Previous Unread Post"), ("P",), "previous_unread"),
-    ActionSpec(A.FIRST_POST, "go", _t("First Post"), ("Home",), "first_post"),
-    ActionSpec(A.LAST_POST, "go", _t("Last Post"), ("End",), "last_post"),
-    ActionSpec(A.OPEN_POST, "go", _t("Open Selected Post"), ("Return", "Enter"), "open_selected"),
-    ActionSpec(A.BACK, "go", _t("Back"), ("Alt+Left",), "go_back", icon="back"),
-    ActionSpec(A.FORWARD, "go", _t("Forward"), ("Alt+Right",), "go_forward", icon="forward"),
-    ActionSpec(A.FOCUS_TREE, "go", _t("Focus Tree"), ("Ctrl+1", "G, T"), "focus_tree"),
-    ActionSpec(A.FOCUS_LIST, "go", _t("Focus List"), ("Ctrl+2", "G, L"), "focus_list"),
-    ActionSpec(A.FOCUS_ARTICLE, "go", _t("Focus Article"), ("Ctrl+3", "G, A"), "focus_article"),
-    ActionSpec(A.FOCUS_SEARCH, "go", _t("Search"), ("/", "Ctrl+K"), "focus_search", icon="search"),
-    ActionSpec(A.OPEN_ORIGINAL, "post", _t("Open Original in Browser"), ("O",), "open_original", icon="external"),
-    ActionSpec(A.TOGGLE_STAR, "post", _t("Star"), ("S",), "toggle_star", checkable=True, icon="star"),
-    ActionSpec(A.TOGGLE_READ, "post", _t("Mark Read / Unread"), ("M",), "toggle_read"),
-    ActionSpec(A.MARK_ALL_READ, "post", _t("Mark All in List Read"), ("Shift+A",), "mark_all_read"),
-    ActionSpec(A.UNDO, "post", _t("Undo Mark All Read"), ("Ctrl+Z",), "undo"),
-    ActionSpec(A.PAGE_DOWN, "view", _t("Page Down (Next Unread at End)"), ("Space",), "page_down"),
-    ActionSpec(A.PAGE_UP, "view", _t("Page Up"), ("Shift+Space",), "page_up"),
-    ActionSpec(A.FIND, "view", _t("Find in Article…"), ("Ctrl+F",), "find"),
-    ActionSpec(A.FIND_NEXT, "view", _t("Find Next"), ("F3",), "find_next"),
-    ActionSpec(A.FIND_PREV, "view", _t("Find Previous"), ("Shift+F3",), "find_previous"),
-    ActionSpec(A.ZOOM_IN, "view", _t("Zoom In"), ("Ctrl+=", "Ctrl++"), "zoom_in"),
-    ActionSpec(A.ZOOM_OUT, "view", _t("Zoom Out"), ("Ctrl+-",), "zoom_out"),
-    ActionSpec(A.ZOOM_RESET, "view", _t("Actual Size"), ("Ctrl+0",), "zoom_reset"),
-    ActionSpec(A.FULL_SCREEN, "view", _t("Full Screen"), ("F11",), "toggle_full_screen", checkable=True),
-    ActionSpec(A.FOCUS_MODE, "view", _t("Focus Mode (Article Only)"), ("F",), "toggle_focus_mode", checkable=True),
-    ActionSpec(A.CHEAT_SHEET, "help", _t("Keyboard Shortcuts"), ("?", "F1"), "show_cheat_sheet"),
-    ActionSpec(A.ABOUT, "help", _t("About Lectern"), (), "show_about"),
+    ActionSpec(A.OPEN_FOLDER, "file", QT_TRANSLATE_NOOP("actions", "Open Folder…"),
+               ("Ctrl+O",), "open_folder_dialog", icon="open"),
+    ActionSpec(A.RESCAN, "file", QT_TRANSLATE_NOOP("actions", "Rescan Archive"),
+               ("Ctrl+R", "F5"), "rescan", icon="rescan"),
+    ActionSpec(A.SHOW_PROBLEMS, "file", QT_TRANSLATE_NOOP("actions", "Posts That Could Not Be Read…"),
+               (), "show_problems"),
+    ActionSpec(A.PRINT, "file", QT_TRANSLATE_NOOP("actions", "Print…"),
+               ("Ctrl+P",), "print_article"),
+    ActionSpec(A.EXPORT_PDF, "file", QT_TRANSLATE_NOOP("actions", "Export as PDF…"),
+               ("Ctrl+Shift+E",), "export_pdf_dialog"),
+    ActionSpec(A.PREFERENCES, "file", QT_TRANSLATE_NOOP("actions", "Preferences…"),
+               ("Ctrl+,",), "show_preferences"),
+    ActionSpec(A.QUIT, "file", QT_TRANSLATE_NOOP("actions", "Quit"),
+               ("Ctrl+Q",), "close"),
+    ActionSpec(A.NEXT_POST, "go", QT_TRANSLATE_NOOP("actions", "Next Post"),
+               ("J",), "next_post"),
+    ActionSpec(A.PREV_POST, "go", QT_TRANSLATE_NOOP("actions", "Previous Post"),
+               ("K",), "previous_post"),
+    ActionSpec(A.NEXT_UNREAD, "go", QT_TRANSLATE_NOOP("actions", "Next Unread Post"),
+               ("N",), "next_unread"),
+    ActionSpec(A.PREV_UNREAD, "go", QT_TRANSLATE_NOOP("actions", "Previous Unread Post"),
+               ("P",), "previous_unread"),
+    ActionSpec(A.FIRST_POST, "go", QT_TRANSLATE_NOOP("actions", "First Post"),
+               ("Home",), "first_post"),
+    ActionSpec(A.LAST_POST, "go", QT_TRANSLATE_NOOP("actions", "Last Post"),
+               ("End",), "last_post"),
+    ActionSpec(A.OPEN_POST, "go", QT_TRANSLATE_NOOP("actions", "Open Selected Post"),
+               ("Return", "Enter"), "open_selected"),
+    ActionSpec(A.BACK, "go", QT_TRANSLATE_NOOP("actions", "Back"),
+               ("Alt+Left",), "go_back", icon="back"),
+    ActionSpec(A.FORWARD, "go", QT_TRANSLATE_NOOP("actions", "Forward"),
+               ("Alt+Right",), "go_forward", icon="forward"),
+    ActionSpec(A.FOCUS_TREE, "go", QT_TRANSLATE_NOOP("actions", "Focus Tree"),
+               ("Ctrl+1", "G, T"), "focus_tree"),
+    ActionSpec(A.FOCUS_LIST, "go", QT_TRANSLATE_NOOP("actions", "Focus List"),
+               ("Ctrl+2", "G, L"), "focus_list"),
+    ActionSpec(A.FOCUS_ARTICLE, "go", QT_TRANSLATE_NOOP("actions", "Focus Article"),
+               ("Ctrl+3", "G, A"), "focus_article"),
+    ActionSpec(A.FOCUS_SEARCH, "go", QT_TRANSLATE_NOOP("actions", "Search"),
+               ("/", "Ctrl+K"), "focus_search", icon="search"),
+    ActionSpec(A.OPEN_ORIGINAL, "post", QT_TRANSLATE_NOOP("actions", "Open Original in Browser"),
+               ("O",), "open_original", icon="external"),
+    ActionSpec(A.TOGGLE_STAR, "post", QT_TRANSLATE_NOOP("actions", "Star"),
+               ("S",), "toggle_star", checkable=True, icon="star"),
+    ActionSpec(A.TOGGLE_READ, "post", QT_TRANSLATE_NOOP("actions", "Mark Read / Unread"),
+               ("M",), "toggle_read"),
+    ActionSpec(A.COPY_LINK, "post", QT_TRANSLATE_NOOP("actions", "Copy Link to Original"),
+               ("Ctrl+Shift+C", "Y"), "copy_link"),
+    ActionSpec(A.COPY_TEXT, "post", QT_TRANSLATE_NOOP("actions", "Copy Article as Plain Text"),
+               ("Ctrl+Alt+C",), "copy_text"),
+    ActionSpec(A.MARK_ALL_READ, "post", QT_TRANSLATE_NOOP("actions", "Mark All in List Read"),
+               ("Shift+A",), "mark_all_read"),
+    ActionSpec(A.UNDO, "post", QT_TRANSLATE_NOOP("actions", "Undo Mark All Read"),
+               ("Ctrl+Z",), "undo"),
+    ActionSpec(A.PAGE_DOWN, "view", QT_TRANSLATE_NOOP("actions", "Page Down (Next Unread at End)"),
+               ("Space",), "page_down"),
+    ActionSpec(A.PAGE_UP, "view", QT_TRANSLATE_NOOP("actions", "Page Up"),
+               ("Shift+Space",), "page_up"),
+    ActionSpec(A.FIND, "view", QT_TRANSLATE_NOOP("actions", "Find in Article…"),
+               ("Ctrl+F",), "find"),
+    ActionSpec(A.FIND_NEXT, "view", QT_TRANSLATE_NOOP("actions", "Find Next"),
+               ("F3",), "find_next"),
+    ActionSpec(A.FIND_PREV, "view", QT_TRANSLATE_NOOP("actions", "Find Previous"),
+               ("Shift+F3",), "find_previous"),
+    ActionSpec(A.ZOOM_IN, "view", QT_TRANSLATE_NOOP("actions", "Zoom In"),
+               ("Ctrl+=", "Ctrl++"), "zoom_in"),
+    ActionSpec(A.ZOOM_OUT, "view", QT_TRANSLATE_NOOP("actions", "Zoom Out"),
+               ("Ctrl+-",), "zoom_out"),
+    ActionSpec(A.ZOOM_RESET, "view", QT_TRANSLATE_NOOP("actions", "Actual Size"),
+               ("Ctrl+0",), "zoom_reset"),
+    ActionSpec(A.FULL_SCREEN, "view", QT_TRANSLATE_NOOP("actions", "Full Screen"),
+               ("F11",), "toggle_full_screen", checkable=True),
+    ActionSpec(A.FOCUS_MODE, "view", QT_TRANSLATE_NOOP("actions", "Focus Mode (Article Only)"),
+               ("F",), "toggle_focus_mode", checkable=True),
+    ActionSpec(A.SCRIPT_AS_WRITTEN, "view", QT_TRANSLATE_NOOP("actions", "Chinese as Written"),
+               (), "show_script_as_written", checkable=True, group="script"),
+    ActionSpec(A.SCRIPT_SIMPLIFIED, "view", QT_TRANSLATE_NOOP("actions", "Chinese in Simplified"),
+               (), "show_script_simplified", checkable=True, group="script"),
+    ActionSpec(A.SCRIPT_TRADITIONAL, "view", QT_TRANSLATE_NOOP("actions", "Chinese in Traditional"),
+               (), "show_script_traditional", checkable=True, group="script"),
+    ActionSpec(A.CHEAT_SHEET, "help", QT_TRANSLATE_NOOP("actions", "Keyboard Shortcuts"),
+               ("?", "F1"), "show_cheat_sheet"),
+    ActionSpec(A.ABOUT, "help", QT_TRANSLATE_NOOP("actions", "About Lectern"),
+               (), "show_about"),
 )
 
 _BY_ID = {s.id: s for s in ACTIONS}
@@ -123,4 +178,13 @@ def spec(action_id: ActionId) -> ActionSpec:
 
 
 def translate(text: str) -> str:
+    """A menu title or action text of this table in the UI language (same context lupdate writes)."""
     return QCoreApplication.translate("actions", text)
+
+
+_ACCELERATOR = re.compile(r"\s*\(&[^)]\)|&(?=[^&])")
+
+
+def without_accelerator(text: str) -> str:
+    """A translated menu text as a label: "&File" -> "File", "文件(&F)" -> "文件"."""
+    return _ACCELERATOR.sub("", text).replace("&&", "&")

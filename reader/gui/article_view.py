@@ -4,7 +4,10 @@ It owns what a reader does inside an article: links (http(s)/mailto to the
 system browser, links to other posts of the archive opened here, tag and
 category links that select the tree entry), images (local ones inside the
 archive shown, remote ones only when allowed, else a placeholder with the
-alt text), find, zoom and the scroll position.
+alt text), find (all matches highlighted, ignoring case and the
+Simplified/Traditional difference), the words of the current search
+highlighted, zoom, the theme and typography, a centred column of readable
+width, display conversion to one Chinese script, and the scroll position.
 """
 
 from __future__ import annotations
@@ -15,12 +18,15 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtGui import (QColor, QDesktopServices, QFontInfo, QFontMetricsF, QImage, QResizeEvent, QTextCharFormat,
+                           QTextCursor, QTextDocument)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.article import Article
+from reader.core.hanzi import convert, fold
 from reader.core.queries import Row, Scope
 
+from .appearance import THEME_COLORS, Colors, Typography, article_css, article_font, article_palette
 from .list_model import format_date
 from .net import ImageFetcher
 
@@ -29,21 +35,8 @@ __all__ = ["ArticleView", "SCOPE_SCHEME"]
 SCOPE_SCHEME = "lectern-scope"
 _REMOTE_IMG = re.compile(r'<img\b[^>]*\bclass="remote"[^>]*>')
 _ATTR = re.compile(r'\b(src|alt)="([^"]*)"')
-
-STYLE = """
-body { line-height: 150%; }
-h1.title { font-size: x-large; margin-bottom: 4px; }
-p.meta { color: palette(mid); margin-top: 0; }
-p.labels a { text-decoration: none; }
-div.header { margin-bottom: 14px; }
-p.caption, div.caption { color: palette(mid); font-size: small; }
-p.embed { background-color: palette(alternate-base); padding: 6px; }
-span.img-placeholder { color: palette(mid); font-style: italic; }
-blockquote { margin-left: 16px; color: palette(dark); }
-pre { background-color: palette(alternate-base); }
-table { border-width: 1px; border-style: solid; border-color: palette(mid); border-collapse: collapse; }
-td, th { padding: 3px 6px; }
-"""
+_TAG = re.compile(r"(<[^>]*>)")
+MIN_MARGIN = 18  # px around the text when the pane is narrower than the column
 
 
 class ArticleView(QTextBrowser):
@@ -60,15 +53,22 @@ class ArticleView(QTextBrowser):
         self.zoom_steps = 0
         self.allow_remote = False
         self.link_resolver = lambda url: None  # url -> post path in this archive, or None
+        self.colors: Colors = THEME_COLORS["light"]
+        self.typography = Typography(self.font().family(), 12, 170, 0.8, 40)
+        self.script = ""  # "", "simplified" or "traditional": how Chinese is shown
+        self.highlight_terms: tuple[str, ...] = ()  # the words of the search that listed this post
+        self.find_spans: list[tuple[int, int]] = []  # document positions of the find matches
+        self.find_current = -1
+        self._html = ""
         self._setup_ui()
         self._connect_signals()
 
     def _setup_ui(self) -> None:
+        self.setObjectName("article")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName(self.tr("Article"))
-        self.document().setDefaultStyleSheet(STYLE)
-        self.document().setDocumentMargin(18)
+        self.set_appearance(self.colors, self.typography)
 
     def _connect_signals(self) -> None:
         self.anchorClicked.connect(self._on_anchor_clicked)
@@ -83,23 +83,92 @@ class ArticleView(QTextBrowser):
         remote = article.cleaned.remote_images
         if remote and not allow_remote:
             body = _REMOTE_IMG.sub(_placeholder, body)
-        self.document().clear()
-        self.setHtml(self._header(row, article) + body)
+        self._set_html(self.article_html(body))
         if remote and allow_remote:
             for url in remote:
                 self.fetcher.fetch(url)
         self.remote_images_blocked.emit(0 if allow_remote else len(remote))
 
+    @property
+    def html_shown(self) -> str:
+        """The HTML set on the view now (header, body, placeholders, script conversion)."""
+        return self._html
+
+    def article_html(self, body: str | None = None) -> str:
+        """The shown article's header and body as HTML, in the chosen script."""
+        if self.article is None or self.row is None:
+            return ""
+        text = self._header(self.row, self.article) + (self.article.html if body is None else body)
+        return convert_html(text, self.script) if self.script else text
+
     def show_message(self, title: str, text: str) -> None:
         """A note in place of an article (a deleted post, a post that cannot be read)."""
         self.article, self.row = None, None
-        self.setHtml(f"<h2>{html.escape(title)}</h2><p>{html.escape(text)}</p>")
+        self._set_html(f"<h2>{html.escape(title)}</h2><p>{html.escape(text)}</p>")
         self.remote_images_blocked.emit(0)
 
     def clear_article(self) -> None:
         self.article, self.row = None, None
-        self.clear()
+        self._set_html("")
         self.remote_images_blocked.emit(0)
+
+    def _set_html(self, text: str) -> None:
+        self._html = text
+        self.find_spans, self.find_current = [], -1
+        self.setHtml(text)
+        self._apply_column()
+        self._update_selections()
+
+    # --- appearance -----------------------------------------------------------------------
+
+    def set_appearance(self, colors: Colors, typography: Typography) -> None:
+        """Theme colours and typography, applied to what is shown now and every post after."""
+        self.colors, self.typography = colors, typography
+        palette = article_palette(colors, self.palette())
+        self.setPalette(palette)
+        self.viewport().setPalette(palette)  # the page itself: never a white flash between posts
+        font = article_font(typography, self.zoom_steps)
+        self.document().setDefaultFont(font)
+        self.document().setDefaultStyleSheet(article_css(colors, typography, QFontInfo(font).pixelSize()))
+        if self._html:  # the stylesheet applies when HTML is set: set it again
+            fraction = self.scroll_fraction()
+            self._set_html(self._html)
+            self.set_scroll_fraction(fraction)
+        else:
+            self._apply_column()
+
+    def set_script(self, script: str) -> None:
+        """Show Chinese as written (""), or converted to "simplified" / "traditional"."""
+        self.script = script
+        if self.article is not None:
+            fraction = self.scroll_fraction()
+            self._set_html(self.article_html())
+            self.set_scroll_fraction(fraction)
+
+    def column_width(self) -> float:
+        """The widest line in pixels, from the text width preference (0: no limit)."""
+        if not self.typography.text_width:
+            return 0.0
+        return self.typography.text_width * QFontMetricsF(self.document().defaultFont()).horizontalAdvance("中")
+
+    def _apply_column(self) -> None:
+        """Centre a column no wider than the preference: wide side margins on the root frame."""
+        width = self.viewport().width()
+        column = self.column_width()
+        side = max(MIN_MARGIN, (width - column) / 2) if column else MIN_MARGIN
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if abs(fmt.leftMargin() - side) < 0.5 and fmt.topMargin() == MIN_MARGIN:
+            return
+        fmt.setTopMargin(MIN_MARGIN)
+        fmt.setBottomMargin(MIN_MARGIN)
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._apply_column()
 
     def _header(self, row: Row, article: Article) -> str:
         post = article.post
@@ -115,8 +184,9 @@ class ArticleView(QTextBrowser):
             parts.append(f'<p class="labels">{" ".join(labels)}</p>')
         if post.url:
             host = QUrl(post.url).host()
+            label = self.tr("Open original")
             parts.append(f'<p class="source"><a href="{html.escape(post.url, quote=True)}">'
-                         f'{html.escape(self.tr("Open original"))}</a> — {html.escape(host)}</p>')
+                         f'{html.escape(label)}</a> — {html.escape(host)}</p>')
         parts.append("<hr/></div>")
         return "".join(parts)
 
@@ -171,13 +241,9 @@ class ArticleView(QTextBrowser):
     # --- zoom, scrolling ---------------------------------------------------------------------------
 
     def set_zoom(self, steps: int) -> None:
-        steps = max(-8, min(20, steps))
-        delta = steps - self.zoom_steps
-        if delta > 0:
-            self.zoomIn(delta)
-        elif delta < 0:
-            self.zoomOut(-delta)
-        self.zoom_steps = steps
+        """Zoom in points above (or below) the preferred font size."""
+        self.zoom_steps = max(-8, min(20, steps))
+        self.set_appearance(self.colors, self.typography)
 
     def scroll_fraction(self) -> float:
         bar = self.verticalScrollBar()
@@ -197,24 +263,110 @@ class ArticleView(QTextBrowser):
         bar.setValue(bar.value() + (step if down else -step))
         return True
 
-    # --- find ------------------------------------------------------------------------------------
+    # --- find and highlights ---------------------------------------------------------------------
+
+    def set_highlight_terms(self, terms: tuple[str, ...]) -> None:
+        """Mark every occurrence of the search's words (in either Chinese script)."""
+        self.highlight_terms = tuple(t for t in terms if t)
+        self._update_selections()
+
+    def find_all(self, text: str) -> int:
+        """Mark every match of `text`; returns how many there are.  The next find_text
+        goes to the first match after the cursor."""
+        self.find_spans = self.match_spans(text) if text else []
+        self.find_current = -1
+        self._update_selections()
+        return len(self.find_spans)
 
     def find_text(self, text: str, backward: bool = False) -> bool:
-        """Find the next (or previous) match, wrapping around; False when there is none."""
+        """Select the next (or previous) match, wrapping around; False when there is none."""
         if not text:
             return False
-        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
-        if self.find(text, flags):
-            return True
-        cursor = self.textCursor()
-        cursor.movePosition(cursor.MoveOperation.End if backward else cursor.MoveOperation.Start)
+        if not self.find_spans or self.find_current < 0:
+            self.find_all(text)
+        if not self.find_spans:
+            return False
+        if self.find_current < 0:
+            pos = self.textCursor().selectionStart() if backward else self.textCursor().position()
+            after = [i for i, (a, _b) in enumerate(self.find_spans) if a >= pos]
+            before = [i for i, (a, _b) in enumerate(self.find_spans) if a < pos]
+            order = (before[::-1] + after[::-1]) if backward else (after + before)
+            self.find_current = order[0]
+        else:
+            step = -1 if backward else 1
+            self.find_current = (self.find_current + step) % len(self.find_spans)
+        start, end = self.find_spans[self.find_current]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
-        return self.find(text, flags)
+        self._update_selections()
+        return True
 
     def count_matches(self, text: str) -> int:
-        if not text:
-            return 0
-        return self.document().toPlainText().lower().count(text.lower())
+        return len(self.match_spans(text)) if text else 0
+
+    def match_spans(self, text: str) -> list[tuple[int, int]]:
+        """Document positions [start, end) of `text` in the article, ignoring case and 简/繁."""
+        return [(a, b) for a, b in _spans(self.document().toPlainText(), [text])]
+
+    def _update_selections(self) -> None:
+        selections = []
+        if self.highlight_terms:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(self.colors.highlight).lighter(120) if self.colors.dark
+                              else QColor("#fff1a8"))
+            if self.colors.dark:
+                fmt.setForeground(QColor(self.colors.highlighted_text))
+            plain = self.document().toPlainText()
+            selections += [self._selection(a, b, fmt) for a, b in _spans(plain, self.highlight_terms)]
+        if self.find_spans:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor("#f5b642"))
+            fmt.setForeground(QColor("#000000"))
+            current = QTextCharFormat(fmt)
+            current.setBackground(QColor(self.colors.highlight))
+            current.setForeground(QColor(self.colors.highlighted_text))
+            selections += [self._selection(a, b, current if i == self.find_current else fmt)
+                           for i, (a, b) in enumerate(self.find_spans)]
+        self.setExtraSelections(selections)
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+
+def _spans(plain: str, needles) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """[start, end) of each needle in `plain`, ignoring case and the Chinese script, in
+    QTextDocument positions (UTF-16 units: a character outside the BMP counts twice)."""
+    haystack = fold(plain.lower())
+    found: list[tuple[int, int]] = []
+    for needle in needles:
+        folded = fold(needle.lower())
+        if not folded or len(folded) != len(needle):
+            continue
+        pos = haystack.find(folded)
+        while pos >= 0:
+            found.append((pos, pos + len(folded)))
+            pos = haystack.find(folded, pos + len(folded))
+    found.sort()
+    if any(ord(ch) > 0xFFFF for ch in plain):
+        units = [0]
+        for ch in plain:
+            units.append(units[-1] + (2 if ord(ch) > 0xFFFF else 1))
+        found = [(units[a], units[b]) for a, b in found]
+    return found
+
+
+def convert_html(text: str, script: str) -> str:
+    """Convert the text (not the tags, whose URLs must stay as they are) to one Chinese script."""
+    parts = _TAG.split(text)
+    return "".join(p if i % 2 else convert(p, script) for i, p in enumerate(parts))
 
 
 def _q(text: str) -> str:

@@ -55,11 +55,10 @@ class TreePane(QWidget):
         self.filter.textChanged.connect(self._on_filter_text_changed)
 
     def _setup_ui(self) -> None:
-        self.filter.setPlaceholderText(self.tr("Filter tags, categories, authors"))
-        self.filter.setAccessibleName(self.tr("Filter the tree"))
+        self.retranslate_ui()
         self.filter.setClearButtonEnabled(True)
         self.view.setModel(self.proxy)
-        self.view.setAccessibleName(self.tr("Tags and categories"))
+        self.view.setObjectName("tree")
         self.view.setUniformRowHeights(True)
         self.view.setHeaderHidden(True)
         self.view.header().setStretchLastSection(False)
@@ -71,6 +70,11 @@ class TreePane(QWidget):
         layout = _vbox(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.view)
+
+    def retranslate_ui(self) -> None:
+        self.filter.setPlaceholderText(self.tr("Filter tags, categories, authors"))
+        self.filter.setAccessibleName(self.tr("Filter the tree"))
+        self.view.setAccessibleName(self.tr("Tags and categories"))
 
     def _on_filter_text_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
@@ -93,14 +97,12 @@ class ListPane(QWidget):
         self._connect_signals()
 
     def _setup_ui(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search (/)"))
-        self.search.setAccessibleName(self.tr("Search posts"))
+        self.retranslate_ui()
         self.search.setClearButtonEnabled(True)
         self.search.installEventFilter(self.escape)
-        self.count.setAccessibleName(self.tr("Number of posts listed"))
         self.count.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.view.setModel(self.model)
-        self.view.setAccessibleName(self.tr("Posts"))
+        self.view.setObjectName("posts")
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)
         self.view.setAllColumnsShowFocus(True)
@@ -122,6 +124,12 @@ class ListPane(QWidget):
         layout = _vbox(self)
         layout.addLayout(top)
         layout.addWidget(self.view)
+
+    def retranslate_ui(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search (/)"))
+        self.search.setAccessibleName(self.tr("Search posts"))
+        self.count.setAccessibleName(self.tr("Number of posts listed"))
+        self.view.setAccessibleName(self.tr("Posts"))
 
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(lambda _t: self._debounce.start())
@@ -154,25 +162,21 @@ class ArticlePane(QWidget):
         self.find_count = QLabel(self.find_bar)
         self.find_close = QToolButton(self.find_bar)
         self.find_escape = _EscapeFilter(self)
+        self.ask_images = True  # the remote-images policy is "ask": offer to load them
         self._setup_ui()
         self._connect_signals()
 
     def _setup_ui(self) -> None:
         self.images_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.images_bar.setAccessibleName(self.tr("Images not loaded"))
-        self.load_once.setText(self.tr("Load this time"))
-        self.load_always.setText(self.tr("Always for this archive"))
+        self.retranslate_ui()
         bar = QHBoxLayout(self.images_bar)
         bar.setContentsMargins(6, 2, 6, 2)
         bar.addWidget(self.images_label, 1)
         bar.addWidget(self.load_once)
         bar.addWidget(self.load_always)
         self.images_bar.hide()
-        self.find_field.setPlaceholderText(self.tr("Find in article"))
-        self.find_field.setAccessibleName(self.tr("Find in article"))
         self.find_field.installEventFilter(self.find_escape)
         self.find_close.setText("✕")
-        self.find_close.setAccessibleName(self.tr("Close find bar"))
         find = QHBoxLayout(self.find_bar)
         find.setContentsMargins(6, 2, 6, 2)
         find.addWidget(self.find_field, 1)
@@ -191,10 +195,25 @@ class ArticlePane(QWidget):
         self.find_close.clicked.connect(self.hide_find)
         self.find_escape.escaped.connect(self.hide_find)
 
+    def retranslate_ui(self) -> None:
+        self.images_bar.setAccessibleName(self.tr("Images not loaded"))
+        self.load_once.setText(self.tr("Load this time"))
+        self.load_always.setText(self.tr("Always for this archive"))
+        self.find_field.setPlaceholderText(self.tr("Find in article"))
+        self.find_field.setAccessibleName(self.tr("Find in article"))
+        self.find_count.setAccessibleName(self.tr("Matches in the article"))
+        self.find_close.setAccessibleName(self.tr("Close find bar"))
+        self.find_close.setToolTip(self.tr("Close find bar (Esc)"))
+        self.view.setAccessibleName(self.tr("Article"))
+
     def _on_view_remote_images_blocked(self, count: int) -> None:
         if count:
             self.images_label.setText(self.tr("Images not loaded (%n):", "", count))
-        self.images_bar.setVisible(count > 0)
+        self.images_bar.setVisible(count > 0 and self.ask_images)
+
+    def set_find_count(self, text: str, error: bool = False) -> None:
+        self.find_count.setText(text)
+        self.find_count.setStyleSheet("color: palette(highlight);" if error else "")
 
     def show_find(self) -> None:
         self.find_bar.show()
@@ -203,4 +222,5 @@ class ArticlePane(QWidget):
 
     def hide_find(self) -> None:
         self.find_bar.hide()
+        self.view.find_all("")
         self.view.setFocus()

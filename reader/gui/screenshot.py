@@ -1,4 +1,4 @@
-"""`python -m reader.gui.screenshot OUT.png [ARCHIVE]`: a picture of the window for the docs.
+"""`python -m reader.gui.screenshot OUT.png [ARCHIVE] [--theme T] [--post PATH]`: a picture of the window.
 
 Opens the window on the archive (default: the guide) with throwaway cache and
 data folders, reads a few posts as a person would, and saves the window.
@@ -7,17 +7,20 @@ Run it on a real screen or under `xvfb-run` (`make screenshot`).
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if not args:
-        print(__doc__.strip().splitlines()[0], file=sys.stderr)
-        return 2
-    out = os.path.abspath(args[0])
+    parser = argparse.ArgumentParser(prog="python -m reader.gui.screenshot", description=__doc__.splitlines()[0])
+    parser.add_argument("out")
+    parser.add_argument("archive", nargs="?")
+    parser.add_argument("--theme", choices=("system", "light", "dark", "sepia"), default="system")
+    parser.add_argument("--post", help="the post to show, by its path in the archive")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    out = os.path.abspath(args.out)
     scratch = tempfile.mkdtemp(prefix="lectern-shot-")
     os.environ["LECTERN_CACHE_DIR"] = os.path.join(scratch, "cache")
     os.environ["LECTERN_DATA_DIR"] = os.path.join(scratch, "data")
@@ -30,15 +33,19 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication(sys.argv[:1])
     window = build_window(runner=SyncRunner())
+    window.settings.prefs.theme = args.theme
+    window.apply_preferences()
     window.resize(1360, 820)
     window.show()
-    window.open_path(args[1] if len(args) > 1 else guide_archive())
+    window.open_path(args.archive or guide_archive())
     window.focus_list()
     window.first_post()
     for _ in range(2):
         window.next_post()
     window.toggle_star()
     window.previous_post()
+    if args.post:
+        window.open_post_path(args.post)
 
     def snap() -> None:
         os.makedirs(os.path.dirname(out), exist_ok=True)

@@ -8,6 +8,7 @@ imports a global.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -16,10 +17,15 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from reader.core import paths
 
-__all__ = ["Settings", "Prefs", "UiState", "MARK_READ_POLICIES", "MAX_RECENT"]
+__all__ = ["Settings", "Prefs", "UiState", "MARK_READ_POLICIES", "IMAGE_POLICIES", "THEMES", "LANGUAGES",
+           "SCRIPTS", "MAX_RECENT"]
 
 T = TypeVar("T")
 MARK_READ_POLICIES = ("immediately", "after_delay", "never")
+IMAGE_POLICIES = ("never", "ask", "always")  # remote images
+THEMES = ("system", "light", "dark", "sepia")
+LANGUAGES = ("", "en", "zh_CN", "zh_TW")  # "": the system's
+SCRIPTS = ("", "simplified", "traditional")  # Chinese shown as written, or converted
 MAX_RECENT = 10
 
 
@@ -76,7 +82,120 @@ class Prefs(_Group):
     _prefix = "prefs/"
     MARK_READ = _Key("mark_read", "immediately")
     MARK_READ_DELAY_MS = _Key("mark_read_delay_ms", 2000)
-    ALWAYS_IMAGES = _Key("always_load_images_for", [])  # archive roots
+    IMAGES = _Key("remote_images", "ask")
+    ALWAYS_IMAGES = _Key("always_load_images_for", [])  # archive roots overriding IMAGES
+    NEVER_IMAGES = _Key("never_load_images_for", [])
+    THEME = _Key("theme", "system")
+    FONT_FAMILY = _Key("font_family", "")  # "": the platform's CJK reading font
+    FONT_SIZE = _Key("font_size", 12)  # points
+    LINE_HEIGHT = _Key("line_height", 170)  # percent of the font's height
+    PARAGRAPH_SPACING = _Key("paragraph_spacing", 0.8)  # em between paragraphs
+    TEXT_WIDTH = _Key("text_width", 40)  # widest line, in CJK characters (em); 0: the whole pane
+    LANGUAGE = _Key("language", "")
+    SCRIPT = _Key("script", "")
+
+    def _choice(self, key: _Key[str], choices: tuple[str, ...]) -> str:
+        value = self._get(key)
+        return value if value in choices else key.default
+
+    def _set_choice(self, key: _Key[str], choices: tuple[str, ...], value: str) -> None:
+        if value not in choices:
+            raise ValueError(f"{key.name} must be one of {choices}")
+        self._set(key, value)
+
+    @property
+    def theme(self) -> str:
+        return self._choice(self.THEME, THEMES)
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._set_choice(self.THEME, THEMES, value)
+
+    @property
+    def language(self) -> str:
+        return self._choice(self.LANGUAGE, LANGUAGES)
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._set_choice(self.LANGUAGE, LANGUAGES, value)
+
+    @property
+    def script(self) -> str:
+        return self._choice(self.SCRIPT, SCRIPTS)
+
+    @script.setter
+    def script(self, value: str) -> None:
+        self._set_choice(self.SCRIPT, SCRIPTS, value)
+
+    @property
+    def font_family(self) -> str:
+        return self._get(self.FONT_FAMILY)
+
+    @font_family.setter
+    def font_family(self, value: str) -> None:
+        self._set(self.FONT_FAMILY, value)
+
+    @property
+    def font_size(self) -> int:
+        return max(6, min(48, self._get(self.FONT_SIZE)))
+
+    @font_size.setter
+    def font_size(self, value: int) -> None:
+        self._set(self.FONT_SIZE, int(value))
+
+    @property
+    def line_height(self) -> int:
+        return max(100, min(300, self._get(self.LINE_HEIGHT)))
+
+    @line_height.setter
+    def line_height(self, value: int) -> None:
+        self._set(self.LINE_HEIGHT, int(value))
+
+    @property
+    def paragraph_spacing(self) -> float:
+        return max(0.0, min(4.0, self._get(self.PARAGRAPH_SPACING)))
+
+    @paragraph_spacing.setter
+    def paragraph_spacing(self, value: float) -> None:
+        self._set(self.PARAGRAPH_SPACING, float(value))
+
+    @property
+    def text_width(self) -> int:
+        value = self._get(self.TEXT_WIDTH)
+        return 0 if value <= 0 else max(20, min(200, value))
+
+    @text_width.setter
+    def text_width(self, value: int) -> None:
+        self._set(self.TEXT_WIDTH, int(value))
+
+    @property
+    def images(self) -> str:
+        return self._choice(self.IMAGES, IMAGE_POLICIES)
+
+    @images.setter
+    def images(self, value: str) -> None:
+        self._set_choice(self.IMAGES, IMAGE_POLICIES, value)
+
+    def images_for(self, archive: str) -> str:
+        """The remote-images policy of one archive: its own override, else the global one."""
+        if archive in self._get(self.ALWAYS_IMAGES):
+            return "always"
+        if archive in self._get(self.NEVER_IMAGES):
+            return "never"
+        return self.images
+
+    def image_override(self, archive: str) -> str:
+        """"always", "never" or "" (the archive follows the global policy)."""
+        policy = self.images_for(archive)
+        return policy if archive in self._get(self.ALWAYS_IMAGES) + self._get(self.NEVER_IMAGES) else ""
+
+    def set_image_override(self, archive: str, policy: str) -> None:
+        """policy: "always", "never", or "" to follow the global policy."""
+        if policy not in ("", "always", "never"):
+            raise ValueError("an archive's image override is always, never or ''")
+        for key, name in ((self.ALWAYS_IMAGES, "always"), (self.NEVER_IMAGES, "never")):
+            roots = [r for r in self._get(key) if r != archive]
+            self._set(key, roots + [archive] if policy == name else roots)
 
     @property
     def mark_read(self) -> str:
@@ -94,11 +213,10 @@ class Prefs(_Group):
         return max(0, self._get(self.MARK_READ_DELAY_MS))
 
     def always_load_images(self, archive: str) -> bool:
-        return archive in self._get(self.ALWAYS_IMAGES)
+        return self.images_for(archive) == "always"
 
     def set_always_load_images(self, archive: str, on: bool = True) -> None:
-        roots = [r for r in self._get(self.ALWAYS_IMAGES) if r != archive]
-        self._set(self.ALWAYS_IMAGES, roots + [archive] if on else roots)
+        self.set_image_override(archive, "always" if on else "")
 
 
 class UiState(_Group):
@@ -137,6 +255,13 @@ class UiState(_Group):
     def add_recent(self, root: str) -> None:
         self._set(self.RECENT, ([root] + [r for r in self.recent if r != root])[:MAX_RECENT])
         self._set(self.LAST_ARCHIVE, root)
+
+    def swap_opened_at(self, root: str, now_ns: int) -> int:
+        """Record that `root` is opened now; returns when it was opened before (ns, 0: never)."""
+        key = f"{self._prefix}opened/{hashlib.sha1(root.encode('utf-8', 'surrogateescape')).hexdigest()[:16]}"
+        previous = _coerce(self._qs.value(key, 0), 0)
+        self._qs.setValue(key, str(now_ns))
+        return previous
 
     def remove_recent(self, root: str) -> None:
         self._set(self.RECENT, [r for r in self.recent if r != root])

@@ -1,0 +1,217 @@
+"""Commands on the shown article: find, zoom, print and PDF, copy, Chinese script, preferences.
+
+A mixin of the main window, like `reading.py`, so `main_window.py` stays wiring.
+Printing renders the article again in its own document with the light colours
+of the theme (paper is white) and the reader's typography.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtGui import QFontInfo, QGuiApplication, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+
+from .actions import ActionId
+from .appearance import THEME_COLORS, apply_app_theme, article_css, article_font, typography_from
+from .article_view import ArticleView
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+__all__ = ["ArticleCommandsMixin", "article_document"]
+
+_SCRIPT_ACTIONS = {"": ActionId.SCRIPT_AS_WRITTEN, "simplified": ActionId.SCRIPT_SIMPLIFIED,
+                   "traditional": ActionId.SCRIPT_TRADITIONAL}
+
+
+class _PrintDocument(QTextDocument):
+    """A document whose images come from the article view (local files, allowed remote images)."""
+
+    def __init__(self, view: ArticleView) -> None:
+        super().__init__()
+        self._view = view
+
+    def loadResource(self, kind: int, name: QUrl):  # noqa: N802 (Qt override)
+        return self._view.loadResource(kind, name)
+
+
+def article_document(view: ArticleView) -> QTextDocument:
+    """The shown article, header included, in light colours for paper."""
+    doc = _PrintDocument(view)
+    font = article_font(view.typography)
+    doc.setDefaultFont(font)
+    doc.setDefaultStyleSheet(article_css(THEME_COLORS["light"], view.typography, QFontInfo(font).pixelSize()))
+    doc.setHtml(view.html_shown)
+    return doc
+
+
+class ArticleCommandsMixin:
+    # --- find ---------------------------------------------------------------------------------
+
+    def find(self: MainWindow) -> None:
+        self.article_pane.show_find()
+
+    def find_next(self: MainWindow) -> None:
+        self._find(backward=False)
+
+    def find_previous(self: MainWindow) -> None:
+        self._find(backward=True)
+
+    def _find(self: MainWindow, backward: bool) -> None:
+        text = self.article_pane.find_field.text()
+        if not text:
+            self.find()
+            return
+        view = self.article_pane.view
+        if view.find_text(text, backward):
+            self._show_find_count(view.find_current + 1, len(view.find_spans))
+
+    def _on_find_text_changed(self: MainWindow, text: str) -> None:
+        view = self.article_pane.view
+        count = view.find_all(text)
+        if text and count:
+            cursor = view.textCursor()
+            cursor.setPosition(0)
+            view.setTextCursor(cursor)
+            view.find_text(text)
+            self._show_find_count(view.find_current + 1, count)
+        else:
+            self.article_pane.set_find_count(self.tr("No matches") if text else "", error=bool(text))
+
+    def _on_find_closed(self: MainWindow) -> None:
+        self.article_pane.view.find_all("")
+
+    def _show_find_count(self: MainWindow, current: int, total: int) -> None:
+        self.article_pane.set_find_count(self.tr("%1 of %2").replace("%1", str(current)).replace("%2", str(total)))
+
+    # --- zoom ---------------------------------------------------------------------------------
+
+    def zoom_in(self: MainWindow) -> None:
+        self._zoom(self.article_pane.view.zoom_steps + 1)
+
+    def zoom_out(self: MainWindow) -> None:
+        self._zoom(self.article_pane.view.zoom_steps - 1)
+
+    def zoom_reset(self: MainWindow) -> None:
+        self._zoom(0)
+
+    def _zoom(self: MainWindow, steps: int) -> None:
+        self.article_pane.view.set_zoom(steps)
+        self.settings.ui.zoom = self.article_pane.view.zoom_steps
+
+    # --- print, export, copy ------------------------------------------------------------------------
+
+    def print_article(self: MainWindow) -> None:
+        if self.article_pane.view.article is None:
+            self.statusBar().showMessage(self.tr("Open a post to print it"), 4000)
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._setup_printer(printer)
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("print")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            article_document(self.article_pane.view).print_(printer)
+
+    def export_pdf_dialog(self: MainWindow) -> None:
+        view = self.article_pane.view
+        if view.article is None:
+            self.statusBar().showMessage(self.tr("Open a post to export it"), 4000)
+            return
+        name = view.article.post.title.replace("/", "-").strip() or "article"
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export as PDF"), f"{name}.pdf",
+                                                    self.tr("PDF documents (*.pdf)"))
+        if path:
+            self.export_pdf(path if path.lower().endswith(".pdf") else f"{path}.pdf")
+
+    def export_pdf(self: MainWindow, path: str) -> bool:
+        """Write the shown article to a PDF file; False (with a message) when there is none."""
+        view = self.article_pane.view
+        if view.article is None:
+            return False
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(path)
+        self._setup_printer(printer)
+        article_document(view).print_(printer)
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
+        return True
+
+    def _setup_printer(self: MainWindow, printer: QPrinter) -> None:
+        view = self.article_pane.view
+        printer.setDocName(view.article.post.title if view.article else "Lectern")
+        printer.setCreator("Lectern")
+        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                          QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))
+
+    def copy_link(self: MainWindow) -> None:
+        row = self._selected_or_shown()
+        if row is None or not row.url:
+            self.statusBar().showMessage(self.tr("This post has no link to its original"), 4000)
+            return
+        QGuiApplication.clipboard().setText(row.url)
+        self.statusBar().showMessage(self.tr("Copied %1").replace("%1", row.url), 4000)
+
+    def copy_text(self: MainWindow) -> None:
+        view = self.article_pane.view
+        if view.article is None:
+            self.statusBar().showMessage(self.tr("Open a post to copy its text"), 4000)
+            return
+        QGuiApplication.clipboard().setText(view.toPlainText())
+        self.statusBar().showMessage(self.tr("Copied the article as plain text"), 4000)
+
+    # --- Chinese script -----------------------------------------------------------------------------
+
+    def show_script_as_written(self: MainWindow) -> None:
+        self.set_script("")
+
+    def show_script_simplified(self: MainWindow) -> None:
+        self.set_script("simplified")
+
+    def show_script_traditional(self: MainWindow) -> None:
+        self.set_script("traditional")
+
+    def set_script(self: MainWindow, script: str) -> None:
+        """Show Chinese as written or converted (display only: the file is never touched)."""
+        self.settings.prefs.script = script
+        self.actions_by_id[_SCRIPT_ACTIONS[script]].setChecked(True)
+        self.article_pane.view.set_script(script)
+
+    # --- preferences -----------------------------------------------------------------------------------
+
+    def apply_preferences(self: MainWindow) -> None:
+        """Theme, typography, script and images policy from the preferences, applied now."""
+        prefs = self.settings.prefs
+        app = QApplication.instance()
+        colors = apply_app_theme(app, prefs.theme) if isinstance(app, QApplication) else THEME_COLORS["light"]
+        view = self.article_pane.view
+        view.set_appearance(colors, typography_from(prefs))
+        if view.script != prefs.script:
+            view.set_script(prefs.script)
+        self.actions_by_id[_SCRIPT_ACTIONS[prefs.script]].setChecked(True)
+        self.article_pane.ask_images = self.images_policy() == "ask"
+
+    def images_policy(self: MainWindow) -> str:
+        prefs = self.settings.prefs
+        return prefs.images_for(str(self.session.root)) if self.session is not None else prefs.images
+
+    def images_allowed(self: MainWindow) -> bool:
+        return self.session is not None and self.images_policy() == "always"
+
+    def show_preferences(self: MainWindow) -> None:
+        from .prefs_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, str(self.session.root) if self.session else None, self)
+        dialog.setObjectName("preferences")
+        dialog.changed.connect(self._on_preferences_changed)
+        dialog.open()
+
+    def _on_preferences_changed(self: MainWindow, key: str) -> None:
+        if key == "language":
+            self.apply_language()
+            return
+        self.apply_preferences()
+        if key in ("images", "image_override"):
+            self.reshow_current()
