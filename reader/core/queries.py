@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["Row", "Scope", "Hit", "SearchResult", "TreeCounts", "SORTS", "QueryMixin"]
 
 SORTS = ("relevance", "date_desc", "date_asc", "title", "author")
-SCOPES = ("all", "unread", "starred", "tag", "category", "author", "year", "month")
+SCOPES = ("all", "unread", "starred", "new", "tag", "category", "author", "year", "month")
 
 _ORDER = {
     "date_desc": "p.ts DESC, p.id DESC",
@@ -51,6 +51,7 @@ class Row:
     published: bool
     draft: bool
     fmt: str
+    mtime_ns: int = 0  # of the file when it was read: a different value means it changed on disk
 
 
 @dataclass(frozen=True)
@@ -88,13 +89,13 @@ class SearchResult:
     hits: tuple[Hit, ...]
 
 
-_ROW_SQL = ("SELECT id, path, title, date, ts, author, url, tags, categories, published, draft, fmt "
+_ROW_SQL = ("SELECT id, path, title, date, ts, author, url, tags, categories, published, draft, fmt, mtime_ns "
             "FROM posts")
 
 
 def _row(r: tuple) -> Row:
     return Row(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(json.loads(r[7])), tuple(json.loads(r[8])),
-               bool(r[9]), bool(r[10]), r[11])
+               bool(r[9]), bool(r[10]), r[11], r[12])
 
 
 class QueryMixin:
@@ -201,6 +202,17 @@ class QueryMixin:
                                "ORDER BY length(path) LIMIT 1", (f"%/{name}.%", f"{name}.%")).fetchone()
         return row[0] if row else None
 
+    def folders(self) -> set[str]:
+        """The folders (relative, '' for the root) holding posts or posts that could not be read."""
+        found: set[str] = set()
+        for table in ("posts", "problems"):
+            try:
+                rows = self.con.execute(f"SELECT DISTINCT rtrim(path, replace(path, '/', '')) FROM {table}")
+            except sqlite3.OperationalError:
+                continue
+            found.update(r[0].rstrip("/") for r in rows)
+        return found
+
     def text(self, post_id: int) -> str:
         """The indexed plain text of a post ('' until its text is indexed)."""
         shard = self.con.execute("SELECT shard FROM posts WHERE id=?", (post_id,)).fetchone()
@@ -298,6 +310,9 @@ class QueryMixin:
             return "substr(p.date, 1, 4) = ?", [value]
         if kind == "month":
             return "substr(p.date, 1, 7) = ?", [value]
+        if kind == "new":  # unread posts whose file changed after `value` (ns): what a pull brought
+            unread, unread_params = self._scope_sql(Scope("unread"))
+            return f"p.mtime_ns > ? AND {unread}", [int(value or 0), *unread_params]
         if kind in ("unread", "starred"):
             if self._state_key is None:
                 return ("1", []) if kind == "unread" else ("0", [])

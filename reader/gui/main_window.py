@@ -8,11 +8,12 @@ reading commands themselves (next/previous, read/star, history) live in
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton,
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QWidget)
 
 from reader.core.discover import archive_root, has_posts
@@ -21,7 +22,9 @@ from reader.core.queries import Scope
 from reader.core.search import QuerySyntaxError
 
 from .actions import ACTIONS, MENUS, ActionId, translate
+from .article_commands import ArticleCommandsMixin
 from .dialogs import CheatSheet, ProblemsDialog
+from .live import LiveRefreshMixin
 from .net import ImageFetcher
 from .panes import ArticlePane, ListPane, TreePane
 from .reading import ReadingMixin
@@ -30,11 +33,12 @@ from .session import ArchiveSession
 from .settings import Settings
 from .tasks import Runner
 from .tree_model import TreeRole, build_tree
+from .watcher import ArchiveWatcher
 
 __all__ = ["MainWindow"]
 
 
-class MainWindow(ReadingMixin, QMainWindow):
+class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWindow):
     def __init__(self, settings: Settings, runner: Runner, fetcher: ImageFetcher,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +57,8 @@ class MainWindow(ReadingMixin, QMainWindow):
         self.status_index = QLabel(self)
         self.status_progress = QProgressBar(self)
         self.status_problems = QPushButton(self)
+        self.status_new = QPushButton(self)
+        self.watcher: ArchiveWatcher | None = None
         self._pending_post: str | None = None
         self._pending_scroll = 0.0
         self._scope = Scope("all")
@@ -61,6 +67,7 @@ class MainWindow(ReadingMixin, QMainWindow):
         self._setup_ui()
         self._setup_actions()
         self._connect_signals()
+        self.apply_preferences()
         self._restore_ui()
 
     # --- building ---------------------------------------------------------------------------
@@ -89,10 +96,14 @@ class MainWindow(ReadingMixin, QMainWindow):
         self.status_problems.setAccessibleName(self.tr("Posts that could not be read"))
         self.status_problems.hide()
         bar.addPermanentWidget(self.status_problems)
+        self.status_new.setFlat(True)
+        self.status_new.hide()
+        bar.addPermanentWidget(self.status_new)
         self.resize(1280, 800)
 
     def _setup_actions(self) -> None:
-        menus = {key: self.menuBar().addMenu(translate(title)) for key, title in MENUS.items()}
+        menus = self._menus = {key: self.menuBar().addMenu(translate(title)) for key, title in MENUS.items()}
+        groups: dict[str, QActionGroup] = {}
         for spec in ACTIONS:
             action = QAction(translate(spec.text), self)
             action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
@@ -100,6 +111,8 @@ class MainWindow(ReadingMixin, QMainWindow):
             action.setCheckable(spec.checkable)
             if spec.icon:
                 action.setIcon(icon(spec.icon))
+            if spec.group:
+                groups.setdefault(spec.group, QActionGroup(self)).addAction(action)
             action.triggered.connect(getattr(self, spec.handler))
             self.addAction(action)  # shortcuts work even while the menu bar is hidden (focus mode)
             menus[spec.menu].addAction(action)
@@ -107,6 +120,45 @@ class MainWindow(ReadingMixin, QMainWindow):
             if spec.id is ActionId.OPEN_FOLDER:
                 menus["file"].addMenu(self.recent_menu)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    def retranslate_ui(self) -> None:
+        """Texts again in the language just installed (the preference applies without restart)."""
+        for key, menu in self._menus.items():
+            menu.setTitle(translate(MENUS[key]))
+        for spec in ACTIONS:
+            self.actions_by_id[spec.id].setText(translate(spec.text))
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.status_problems.setAccessibleName(self.tr("Posts that could not be read"))
+        self.status_progress.setAccessibleName(self.tr("Indexing progress"))
+        for pane in (self.tree_pane, self.list_pane, self.article_pane):
+            pane.retranslate_ui()
+        self.list_pane.model.retranslate()
+        self.tree_pane.model.retranslate()
+        session = self.session
+        if session is not None and session.index is not None:
+            if session.report is not None:
+                self._after_scan(session.report)
+            if session.searchable:
+                self.status_index.setText(self.tr("Search ready"))
+            self.reload_list()  # the count of posts listed
+            self.reshow_current()  # the article's header
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def apply_language(self) -> None:
+        """Install the translators of the preferred language; Qt then sends LanguageChange."""
+        from .i18n import install_translators
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_translators(app, self.settings.prefs.language)
+
+    def _on_color_scheme_changed(self, _scheme: object) -> None:
+        if self.settings.prefs.theme == "system":
+            self.apply_preferences()
 
     def _connect_signals(self) -> None:
         self.tree_pane.view.selectionModel().currentChanged.connect(self._on_tree_current_changed)
@@ -122,7 +174,9 @@ class MainWindow(ReadingMixin, QMainWindow):
         self.article_pane.load_images_always.connect(self._on_load_images_always)
         self.article_pane.find_field.returnPressed.connect(self.find_next)
         self.article_pane.find_field.textChanged.connect(self._on_find_text_changed)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         self.status_problems.clicked.connect(self.show_problems)
+        self.status_new.clicked.connect(self.show_new_posts)
 
     # --- opening archives ---------------------------------------------------------------------
 
@@ -150,6 +204,12 @@ class MainWindow(ReadingMixin, QMainWindow):
         self.session.failed.connect(self._on_session_failed)
         self.session.read_changed.connect(self._on_session_read_changed)
         self.session.star_changed.connect(self._on_session_star_changed)
+        self.session.refreshed.connect(self._on_session_refreshed)
+        # "New" = changed on disk since the previous open (or, the first time, since now).
+        now = time.time_ns()
+        self.session.new_since_ns = self.settings.ui.swap_opened_at(str(root), now) or now
+        self.watcher = ArchiveWatcher(root, parent=self)
+        self.watcher.changed.connect(self._on_archive_changed)
         self.list_pane.model.set_source(self.session)
         self.article_pane.view.link_resolver = self.session.resolve_link
         self.settings.ui.add_recent(str(root))
@@ -172,6 +232,11 @@ class MainWindow(ReadingMixin, QMainWindow):
         if self.session is None:
             return
         self._remember_position()
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher.deleteLater()
+            self.watcher = None
+        self.status_new.hide()
         self.session.close()
         self.session.deleteLater()
         self.session = None
@@ -183,10 +248,7 @@ class MainWindow(ReadingMixin, QMainWindow):
         session = self.session
         assert session is not None
         self.refresh_tree()
-        self.status_posts.setText(self.tr("%n posts", "", report.posts))
-        problems = len(report.problems)
-        self.status_problems.setText(self.tr("%n posts could not be read", "", problems))
-        self.status_problems.setVisible(problems > 0)
+        self._after_scan(report)
         kind, value = self.settings.ui.tree_selection
         restored = self._pending_post or session.state.last_opened()
         if not self.select_scope(Scope(kind, value)):
@@ -208,6 +270,8 @@ class MainWindow(ReadingMixin, QMainWindow):
                                       .replace("%2", f"{total:,}"))
 
     def _on_session_fulltext_ready(self) -> None:
+        if self._query_text.strip() and self.list_pane.search.isEnabled():
+            self.reload_list()  # a live refresh indexed new text: the search sees it now
         self.status_progress.hide()
         self.status_index.setText(self.tr("Search ready"))
         self.list_pane.search.setEnabled(True)
@@ -251,7 +315,7 @@ class MainWindow(ReadingMixin, QMainWindow):
     def refresh_tree(self) -> None:
         if self.session is None or self.session.index is None:
             return
-        self.tree_pane.model.set_root(build_tree(self.session.tree_counts(), self.tr))
+        self.tree_pane.model.set_root(build_tree(self.session.tree_counts()))
         self.tree_pane.view.expandToDepth(0)
 
     def select_scope(self, scope: Scope) -> bool:
@@ -288,13 +352,16 @@ class MainWindow(ReadingMixin, QMainWindow):
             return
         ids = self.session.query_ids(query, self._scope, self._sort_for(query))
         model = self.list_pane.model
+        scroll = self.list_pane.view.verticalScrollBar().value()
         model.tooltip = (lambda pid, q=query: self.session.snippet(pid, q)) if query.terms else None
+        self.article_pane.view.set_highlight_terms(query.terms)
         current = self.current_row()
         model.set_ids(ids)
         self.list_pane.set_count(self.tr("%n posts", "", len(ids)))
         if keep_current and current is not None:
             row = model.row_of_id(current.id)
             if row >= 0:
+                self.list_pane.view.verticalScrollBar().setValue(scroll)  # where the reader was
                 self._select_list_row(row, show=False)
 
     def _sort_for(self, query) -> str | None:
@@ -363,46 +430,6 @@ class MainWindow(ReadingMixin, QMainWindow):
         if not self.tree_pane.isVisible():
             self.toggle_focus_mode()
 
-    # --- find and zoom ------------------------------------------------------------------------------
-
-    def find(self) -> None:
-        self.article_pane.show_find()
-
-    def find_next(self) -> None:
-        self._find(backward=False)
-
-    def find_previous(self) -> None:
-        self._find(backward=True)
-
-    def _find(self, backward: bool) -> None:
-        text = self.article_pane.find_field.text()
-        if not text:
-            self.find()
-            return
-        self.article_pane.view.find_text(text, backward)
-
-    def _on_find_text_changed(self, text: str) -> None:
-        count = self.article_pane.view.count_matches(text)
-        self.article_pane.find_count.setText(self.tr("%n matches", "", count) if text else "")
-        if text:
-            cursor = self.article_pane.view.textCursor()
-            cursor.setPosition(0)
-            self.article_pane.view.setTextCursor(cursor)
-            self.article_pane.view.find_text(text)
-
-    def zoom_in(self) -> None:
-        self._zoom(self.article_pane.view.zoom_steps + 1)
-
-    def zoom_out(self) -> None:
-        self._zoom(self.article_pane.view.zoom_steps - 1)
-
-    def zoom_reset(self) -> None:
-        self._zoom(0)
-
-    def _zoom(self, steps: int) -> None:
-        self.article_pane.view.set_zoom(steps)
-        self.settings.ui.zoom = self.article_pane.view.zoom_steps
-
     # --- images ---------------------------------------------------------------------------------------
 
     def _on_load_images_once(self) -> None:
@@ -412,9 +439,6 @@ class MainWindow(ReadingMixin, QMainWindow):
         if self.session is not None:
             self.settings.prefs.set_always_load_images(str(self.session.root))
         self.reshow_current(allow_remote=True)
-
-    def images_allowed(self) -> bool:
-        return self.session is not None and self.settings.prefs.always_load_images(str(self.session.root))
 
     # --- dialogs ----------------------------------------------------------------------------------------
 

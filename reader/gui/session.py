@@ -29,6 +29,7 @@ class ArchiveSession(QObject):
     """Signals arrive on the GUI thread."""
 
     metadata_ready = Signal(object)  # ScanReport: the list can be shown
+    refreshed = Signal(object)  # ScanReport of a live refresh (files changed on disk while open)
     progress = Signal(str, int, int)  # phase ('metadata' | 'text'), done, total
     fulltext_ready = Signal()  # search works
     failed = Signal(str)
@@ -45,7 +46,11 @@ class ArchiveSession(QObject):
         self.report: ScanReport | None = None
         self.counts: TreeCounts | None = None  # as of the last scan; the tree keeps them live
         self.searchable = False
+        self.new_since_ns = 0  # files changed after this (the previous open) count as new
         self._task: TaskContext | None = None
+        self._live = False  # the running task is a live refresh, not the opening scan
+        self._running = False
+        self._refresh_again = False
         self._read = self.state.read_paths()
         self._starred = self.state.starred_paths()
 
@@ -55,9 +60,13 @@ class ArchiveSession(QObject):
 
     # --- indexing ----------------------------------------------------------------------
 
-    def start(self) -> None:
-        """Index in the background: metadata first (list shown), then full text (search)."""
-        self.searchable = False
+    def start(self, live: bool = False) -> None:
+        """Index in the background: metadata first (list shown), then full text (search).
+
+        `live`: a refresh after files changed on disk while the archive is open; it
+        reports through `refreshed`, and search stays usable while it runs."""
+        self._live = live and self.index is not None
+        self.searchable = self.searchable and self._live
         root, cache, state_file, key = self.root, self.cache_dir, str(self.state.file), self.state.archive
 
         def work(ctx: TaskContext) -> int:
@@ -67,8 +76,20 @@ class ArchiveSession(QObject):
                 ctx.partial((report, ix.tree_counts()))  # counted here, not on the GUI thread
                 return ix.build_fulltext(progress=ctx.progress, cancel=ctx.cancelled)
 
+        self._running = True  # before run(): a synchronous runner finishes inside it
         self._task = self.runner.run(work, done=self._on_done, failed=self._on_failed,
                                      progress=self._on_progress, partial=self._on_metadata)
+
+    def refresh(self) -> None:
+        """Pick up what changed on disk; if indexing is running, once more after it."""
+        if self._running:
+            self._refresh_again = True
+            return
+        self.start(live=True)
+
+    @property
+    def busy(self) -> bool:
+        return self._running
 
     def cancel(self) -> None:
         if self._task is not None:
@@ -91,17 +112,26 @@ class ArchiveSession(QObject):
         if self.index is None:
             self.index = Index(self.root, self.cache_dir)
             self.index.attach_state(str(self.state.file), self.state.archive)
-        self.metadata_ready.emit(report)
+        (self.refreshed if self._live else self.metadata_ready).emit(report)
 
     def _on_done(self, _indexed: int) -> None:
         self._task = None
+        self._running = False
         self.searchable = True
         self.fulltext_ready.emit()
+        self._run_pending_refresh()
 
     def _on_failed(self, message: str, details: str) -> None:
         self._task = None
+        self._running = False
         if "Cancelled" not in message:
             self.failed.emit(message)
+            self._run_pending_refresh()
+
+    def _run_pending_refresh(self) -> None:
+        if self._refresh_again:
+            self._refresh_again = False
+            self.start(live=True)
 
     # --- reading the index ---------------------------------------------------------------
 
@@ -126,6 +156,15 @@ class ArchiveSession(QObject):
         if self.index is None or not query.terms:
             return ""
         return make_snippet(self.index.text(post_id), query.terms)[0]
+
+    def folders(self) -> set[str]:
+        return self.index.folders() if self.index else set()
+
+    def count_new(self) -> int:
+        """Unread posts whose file changed since the previous open (a pull's new posts)."""
+        if self.index is None or not self.new_since_ns:
+            return 0
+        return len(self.index.query_ids("", Scope("new", str(self.new_since_ns))))
 
     def tree_counts(self) -> TreeCounts:
         if self.counts is None:
