@@ -4,8 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ARCHIVE ?= resources/guide
+# Translations: .ts sources are committed, .qm files are built here (never committed).
+LANGS  := zh_CN zh_TW
+TS_DIR := resources/translations
+TS     := $(LANGS:%=$(TS_DIR)/lectern_%.ts)
+QM     := $(TS:.ts=.qm)
 
-.PHONY: run test bench bench-smoke screenshot package deb package-test clean
+.PHONY: run test bench bench-smoke screenshot package deb package-test clean ts qm
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,27 +18,37 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# Update the .ts sources from every tr()/translate()/QT_TRANSLATE_NOOP in the GUI; translate the new
+# entries (pyside6-linguist or a text editor) until tests/test_translations.py passes.
+ts: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations relative reader/gui/*.py -ts $(TS)
+
+qm: $(QM)
+
+$(TS_DIR)/%.qm: $(TS_DIR)/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+run: $(STAMP) qm
 	$(BIN)/lectern $(ARCHIVE)
 
-test: $(STAMP)
+test: $(STAMP) qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory bench-smoke
 
-bench: $(STAMP)
+bench: $(STAMP) qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 bench-smoke: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench --smoke
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis bench/results
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis bench/results $(QM)
 
-screenshot: $(STAMP)
+screenshot: $(STAMP) qm
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m reader.gui.screenshot docs/screenshot.png
 
 # Installers (see packaging/README.md). The bundle and the .deb land in dist/.
-package: $(STAMP)
+package: $(STAMP) qm
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'
 	$(BIN)/python packaging/make_icons.py --png-only
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/lectern.spec

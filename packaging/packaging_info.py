@@ -1,6 +1,19 @@
 """Names shared by the packaging scripts (the spec, the .deb builder, the tests)."""
 
+import sys
+
 APP_ID = "io.github.lectern.Lectern"
+
+# UI translations: resources/translations/lectern_<lang>.ts, compiled to .qm by `make qm` and by the
+# spec (never committed).  Of Qt's own catalogues the bundle keeps only these languages' qtbase
+# (standard buttons, key names, file dialogs); the other ~40 languages are dropped.
+TRANSLATION_LANGUAGES = ("zh_CN", "zh_TW")
+QT_TRANSLATIONS_KEPT = tuple(f"qtbase_{lang}.qm" for lang in TRANSLATION_LANGUAGES)
+
+
+def pyside_tool(name: str) -> list[str]:
+    """The command that runs PySide6's `name` tool (lrelease, lupdate) with this Python, on any platform."""
+    return [sys.executable, "-c", f"import sys; from PySide6.scripts.pyside_tool import {name}; sys.exit({name}())"]
 
 # Looked for in order at build time; the first that exists is bundled and registered at
 # start-up only when the system has no CJK font (reader/gui/fonts.py).

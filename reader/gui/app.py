@@ -31,7 +31,7 @@ def _version() -> str:
         return "unknown"
 
 
-def build_window(runner=None, fetcher=None):
+def build_window(runner=None, fetcher=None, settings=None):
     """The main window with its settings, task runner and image fetcher (tests pass their own)."""
     from reader.core import paths
 
@@ -40,7 +40,7 @@ def build_window(runner=None, fetcher=None):
     from .settings import Settings
     from .tasks import TaskRunner
 
-    settings = Settings()
+    settings = settings if settings is not None else Settings()
     runner = runner if runner is not None else TaskRunner()
     fetcher = fetcher if fetcher is not None else ImageFetcher(paths.cache_dir())
     window = MainWindow(settings, runner, fetcher)
@@ -71,13 +71,17 @@ def self_test() -> int:
     from PySide6.QtWidgets import QApplication
 
     from .fonts import ensure_cjk_font
+    from .i18n import install_translators
     from .resources import guide_archive
+    from .settings import Settings
     from .tasks import SyncRunner
 
     try:
         app = QApplication.instance() or QApplication(sys.argv[:1])
         bundled_font = ensure_cjk_font(app)
-        window = build_window(runner=SyncRunner())
+        settings = Settings()
+        install_translators(app, settings.prefs.language)
+        window = build_window(runner=SyncRunner(), settings=settings)
         window.show()
         if not window.open_path(guide_archive()):
             raise RuntimeError(f"the guide archive did not open: {guide_archive()}")
@@ -97,14 +101,40 @@ def self_test() -> int:
         window.list_pane.flush_search()
         if window.list_pane.model.rowCount() < 2:
             raise RuntimeError("searching the guide for 鍵盤 did not find 键盘: Simplified/Traditional folding is broken")
+        languages = _check_translations(app)
         window.close()
     except Exception as exc:  # the reason, not a traceback, is what a smoke test shows
         print(f"Lectern {_version()} self-test FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     font = f"bundled font {bundled_font}" if bundled_font else "system CJK font"
     print(f"Lectern {_version()} self-test OK: {posts} posts, rendered {len(text)} characters, "
-          f"search found {found} posts, {font}, Qt platform {app.platformName()}")
+          f"search found {found} posts, {font}, translations {languages}, Qt platform {app.platformName()}")
     return 0
+
+
+def _check_translations(app) -> str:
+    """Switch the open window to each UI language and back: a package missing Lectern's or Qt's
+    .qm for one of them fails here."""
+    from PySide6.QtCore import QCoreApplication
+
+    from .actions import MENUS, translate
+    from .i18n import LANGUAGES, SOURCE_LANGUAGE, install_translators
+
+    qt_sample = ("QPlatformTheme", "Cancel")  # a string of Qt's catalogue (a tuple: lupdate must not extract it)
+    checked = []
+    for language in LANGUAGES:
+        if language == SOURCE_LANGUAGE:
+            continue
+        install_translators(app, language)
+        app.processEvents()  # the window hears LanguageChange and re-sets its texts
+        if translate(MENUS["file"]) == MENUS["file"]:
+            raise RuntimeError(f"Lectern's {language} translation did not load (lectern_{language}.qm)")
+        if QCoreApplication.translate(*qt_sample) == qt_sample[1]:
+            raise RuntimeError(f"Qt's {language} translation did not load (qtbase_{language}.qm)")
+        checked.append(language)
+    install_translators(app, "")
+    app.processEvents()
+    return " ".join(checked)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,9 +155,13 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("Lectern")
     app.setDesktopFileName("io.github.lectern.Lectern")
     from .fonts import ensure_cjk_font
+    from .i18n import install_translators
+    from .settings import Settings
 
     ensure_cjk_font(app)
-    window = build_window()
+    settings = Settings()
+    install_translators(app, settings.prefs.language)  # before the window: it is built in that language
+    window = build_window(settings=settings)
     window.show()
     if not window.open_path(initial_path(window, args.path)) and args.path is None:
         from .resources import guide_archive

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, QObject, Qt, QTime,
+                            QTimeZone, Signal)
 from PySide6.QtGui import QFont, QIcon
 
 from reader.core.queries import Row
@@ -53,21 +54,23 @@ class RowSource(Protocol):
 
 
 def format_date(local_iso: str, with_time: bool = False) -> str:
-    """A post's own local date (as written) in the user's locale format."""
+    """A post's own local date (and time, as written: never shifted to this machine's zone) in the
+    short format of the default QLocale, which `i18n.install_translators` sets for the UI language."""
     if not local_iso:
         return ""
-    text = local_iso[:-1] if local_iso.endswith("Z") else local_iso
-    date_part = text[:10]
-    dt = QDateTime.fromString(text[:19], Qt.DateFormat.ISODate) if len(text) >= 16 else None
+    date_part = local_iso[:10]
+    date = QDate.fromString(date_part, Qt.DateFormat.ISODate)
+    if not date.isValid():
+        return date_part
+    time = QTime.fromString(local_iso[11:16], "HH:mm") if with_time and len(local_iso) >= 16 else QTime()
     locale = QLocale()
     if locale.language() == QLocale.Language.C:  # no locale set (servers, tests): ISO, not "20 06 2025"
-        return text[:16].replace("T", " ") if with_time and dt is not None else date_part
-    if dt is not None and dt.isValid():
-        if with_time:
-            return locale.toString(dt, QLocale.FormatType.ShortFormat)
-        return locale.toString(dt.date(), QLocale.FormatType.ShortFormat)
-    qdate = QDateTime.fromString(date_part, Qt.DateFormat.ISODate).date()
-    return locale.toString(qdate, QLocale.FormatType.ShortFormat) if qdate.isValid() else date_part
+        return f"{date_part} {local_iso[11:16]}" if time.isValid() else date_part
+    if time.isValid():
+        # UTC only as a zone without daylight-saving gaps: 02:30 on a spring-forward night stays 02:30.
+        stamp = QDateTime(date, time, QTimeZone.utc())
+        return locale.toString(stamp, QLocale.FormatType.ShortFormat)
+    return locale.toString(date, QLocale.FormatType.ShortFormat)
 
 
 class PostListModel(QAbstractTableModel):
@@ -125,6 +128,12 @@ class PostListModel(QAbstractTableModel):
         while len(self._cache) > CACHE_ROWS:
             self._cache.popitem(last=False)
         return self._cache.get(post_id)
+
+    def retranslate(self) -> None:
+        """The UI language (and with it the date format) changed: new headers, repaint the rows."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Column) - 1))
 
     def refresh_id(self, post_id: int) -> None:
         """Repaint one post (its read or starred state changed)."""

@@ -9,10 +9,12 @@ The model never calls the view.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, QObject,
+                            QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QFont
 
 from reader.core.queries import Row, Scope, TreeCounts
@@ -33,6 +35,7 @@ class Node:
     unread: int = 0
     children: list[Node] = field(default_factory=list)
     parent: Node | None = field(default=None, repr=False)
+    source: str = ""  # the untranslated label of a fixed entry or section heading ("" for data)
 
     def add(self, child: Node) -> Node:
         child.parent = self
@@ -43,23 +46,48 @@ class Node:
         return self.parent.children.index(self) if self.parent else 0
 
 
-SECTION_LABELS = {"category": "Categories", "tag": "Tags", "author": "Authors", "month": "Archive"}
+FIXED_LABELS = {
+    "all": QT_TRANSLATE_NOOP("TreeModel", "All posts"),
+    "unread": QT_TRANSLATE_NOOP("TreeModel", "Unread"),
+    "starred": QT_TRANSLATE_NOOP("TreeModel", "Starred"),
+}
+SECTION_LABELS = {
+    "category": QT_TRANSLATE_NOOP("TreeModel", "Categories"),
+    "tag": QT_TRANSLATE_NOOP("TreeModel", "Tags"),
+    "author": QT_TRANSLATE_NOOP("TreeModel", "Authors"),
+    "month": QT_TRANSLATE_NOOP("TreeModel", "Archive"),
+}
 
 
-def build_tree(counts: TreeCounts, tr=lambda s: s) -> Node:
+def translate(text: str) -> str:
+    """A label of the tree in the UI language (the context lupdate writes for this module)."""
+    return QCoreApplication.translate("TreeModel", text)
+
+
+def _fixed(source: str, scope: Scope | None, tr: Callable[[str], str] | None, total: int = 0,
+           unread: int = 0) -> Node:
+    label = tr(source) if tr is not None else source
+    if label == source:  # a caller's tr() that does not know the "TreeModel" context
+        label = translate(source)
+    return Node(label, scope, total, unread, source=source)
+
+
+def build_tree(counts: TreeCounts, tr: Callable[[str], str] | None = None) -> Node:
+    """The whole tree from the index's counts.  Fixed entries and headings are translated in the
+    "TreeModel" context (`tr` is optional and only wins when it translates)."""
     root = Node("", None)
-    root.add(Node(tr("All posts"), Scope("all"), counts.total, counts.unread))
-    root.add(Node(tr("Unread"), Scope("unread"), counts.unread, counts.unread))
-    root.add(Node(tr("Starred"), Scope("starred"), counts.starred, 0))
+    root.add(_fixed(FIXED_LABELS["all"], Scope("all"), tr, counts.total, counts.unread))
+    root.add(_fixed(FIXED_LABELS["unread"], Scope("unread"), tr, counts.unread, counts.unread))
+    root.add(_fixed(FIXED_LABELS["starred"], Scope("starred"), tr, counts.starred, 0))
     for kind, items in (("category", counts.categories), ("tag", counts.tags), ("author", counts.authors)):
         if not items:
             continue
-        section = root.add(Node(tr(SECTION_LABELS[kind]), None, sum(t for t, _ in items.values())))
+        section = root.add(_fixed(SECTION_LABELS[kind], None, tr, sum(t for t, _ in items.values())))
         for name, (total, unread) in items.items():
             section.add(Node(name, Scope(kind, name), total, unread))
         section.unread = sum(c.unread for c in section.children)
     if counts.months:
-        archive = root.add(Node(tr(SECTION_LABELS["month"]), None))
+        archive = root.add(_fixed(SECTION_LABELS["month"], None, tr))
         years: dict[str, Node] = {}
         for month, (total, unread) in sorted(counts.months.items(), reverse=True):
             year = month[:4]
@@ -87,6 +115,15 @@ class TreeModel(QAbstractItemModel):
         self.beginResetModel()
         self.root = root
         self.endResetModel()
+
+    def retranslate(self) -> None:
+        """The UI language changed: relabel the fixed entries and headings, refresh the header."""
+        for node in self.root.children:
+            if node.source:
+                node.label = translate(node.source)
+                left = self.createIndex(node.row(), 0, node)
+                self.dataChanged.emit(left, left.siblingAtColumn(1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
 
     # --- lookup --------------------------------------------------------------------
 
@@ -178,7 +215,7 @@ class TreeModel(QAbstractItemModel):
         if role == TreeRole.IS_SECTION:
             return node.scope is None
         if role == Qt.ItemDataRole.AccessibleTextRole and col == 0:
-            return f"{node.label}, {node.unread} unread"
+            return self.tr("%1, %n unread", "", node.unread).replace("%1", node.label)
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:

@@ -1,0 +1,179 @@
+"""The UI language: Lectern's and Qt's translators, and the default QLocale (dates, numbers).
+
+`install_translators(app, language)` runs at start-up and again whenever the
+preference changes (no restart).  Installing a translator makes Qt send
+`QEvent.LanguageChange` to every widget, which re-set their texts in
+`changeEvent`; models are not widgets, so their owners call `retranslate()`.
+
+Sources are `resources/translations/lectern_<lang>.ts`; the `.qm` files are
+built from them (`make qm`, and the PyInstaller spec) and never committed.
+Qt's own `qtbase_<lang>.qm` is loaded too, so standard buttons, key names and
+file dialogs speak the same language.
+
+Mixins: lupdate files a string under the class whose body holds the `tr()`
+call (e.g. `ReadingMixin`); PySide6's `self.tr()` tries each class of the
+object's MRO in turn, but for a plural (`self.tr("%n posts", "", n)`) it stops
+at the object's own class, because the untranslated result ("3 posts") differs
+from the source and looks like a hit.  `_InheritedContexts`, asked after the
+catalogues miss, retries such a lookup in the contexts of the class's Lectern
+base classes, so `self.tr()` works the same in a mixin as in the class itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+
+from .resources import resources_dir
+
+__all__ = ["LANGUAGES", "install_translators", "remove_translators", "system_language", "translations_dir",
+           "qt_translations_dir", "current_language"]
+
+LANGUAGES = ("en", "zh_CN", "zh_TW")  # what the UI can speak; "" in the preference means the system's
+SOURCE_LANGUAGE = "en"  # the language of the strings in the code: no translator needed
+
+_log = logging.getLogger(__name__)
+_installed: list[QTranslator] = []
+_current = SOURCE_LANGUAGE
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def qt_translations_dir() -> Path:
+    """Where Qt's own catalogues (qtbase_*.qm) are: the wheel's, the bundle's, or a system Qt's."""
+    path = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if any(path.glob("qtbase_*.qm")):
+        return path
+    import PySide6  # a bundle whose Qt prefix points elsewhere: look next to the package
+
+    return Path(PySide6.__file__).resolve().parent / "Qt" / "translations"
+
+
+class _InheritedContexts(QTranslator):
+    """Looks a string up again under the contexts of the Lectern base classes (mixins) of the
+    context's class; asked last, so only when the catalogue has nothing under the class itself."""
+
+    def __init__(self, catalogue: QTranslator, parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self._catalogue = catalogue
+        self._bases: dict[str, tuple[str, ...]] = {}
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        for base in self._bases_of(context):
+            text = self._catalogue.translate(base, source, disambiguation, n)
+            if text:
+                return text
+        return None  # a null QString: "not here" (an empty one would be taken as the translation)
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
+        return False
+
+    def _bases_of(self, context: str) -> tuple[str, ...]:
+        bases = self._bases.get(context)
+        if bases is None:
+            bases = ()
+            for name, module in list(sys.modules.items()):
+                cls = getattr(module, context, None) if name.startswith("reader.") else None
+                if isinstance(cls, type) and cls.__name__ == context:
+                    bases = tuple(b.__name__ for b in cls.__mro__[1:] if b.__module__.startswith("reader."))
+                    break
+            self._bases[context] = bases
+        return bases
+
+
+def _language_of(locale: QLocale) -> str:
+    """The UI language for one locale, or "" when Lectern does not speak it."""
+    if locale.language() == QLocale.Language.Chinese:
+        script = locale.script()
+        if script == QLocale.Script.TraditionalHanScript:
+            return "zh_TW"
+        if script == QLocale.Script.SimplifiedHanScript:
+            return "zh_CN"
+        traditional = (QLocale.Country.Taiwan, QLocale.Country.HongKong, QLocale.Country.Macao)
+        return "zh_TW" if locale.territory() in traditional else "zh_CN"
+    if locale.language() == QLocale.Language.English:
+        return "en"
+    return ""
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """What "" (the system's language) means: the first of the user's UI languages Lectern speaks
+    (zh_TW for Traditional Chinese: Taiwan, Hong Kong, Macao, Hant; zh_CN for other Chinese),
+    else English."""
+    locale = QLocale.system() if locale is None else locale
+    for tag in locale.uiLanguages() or [locale.name()]:
+        language = _language_of(QLocale(tag))
+        if language:
+            return language
+    return SOURCE_LANGUAGE
+
+
+def _format_locale(requested: str, language: str) -> QLocale:
+    """The locale dates and numbers follow.  The system's own when the reader kept the system's
+    language, or chose the one the system already speaks (so en_GB keeps day/month, zh_HK its
+    order); else the chosen language's usual locale (en -> en_US, zh_CN, zh_TW)."""
+    system = QLocale.system()
+    if not requested or _language_of(system) == language:
+        return system
+    return QLocale(language)
+
+
+def remove_translators(app: QCoreApplication | None = None) -> None:
+    """Take out the translators installed here and go back to the system locale for formats."""
+    global _current
+    app = app or QCoreApplication.instance()
+    while _installed:
+        translator = _installed.pop()
+        if app is not None:
+            app.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(QLocale.system())
+    _current = SOURCE_LANGUAGE
+
+
+def install_translators(app: QCoreApplication, language: str) -> str:
+    """Speak `language` ("" = the system's, "en", "zh_CN", "zh_TW"); returns the language used.
+
+    Replaces the translators installed by an earlier call, loads Lectern's catalogue and
+    Qt's (standard buttons, key names), and makes QLocale() format dates for that language.
+    A catalogue that is missing is logged, not fatal: the UI stays in English.
+    """
+    global _current
+    if language and language not in LANGUAGES:
+        raise ValueError(f"language must be '' or one of {LANGUAGES}, not {language!r}")
+    chosen = language or system_language()
+    for translator in _installed:
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    _installed.clear()
+    QLocale.setDefault(_format_locale(language, chosen))
+    if chosen != SOURCE_LANGUAGE:
+        for path in (qt_translations_dir() / f"qtbase_{chosen}.qm", translations_dir() / f"lectern_{chosen}.qm"):
+            translator = QTranslator(app)
+            if path.is_file() and translator.load(str(path)):
+                _installed.append(translator)
+            else:
+                _log.warning("translation missing or unreadable: %s (run `make qm`)", path)
+                translator.deleteLater()
+        if _installed and Path(_installed[-1].filePath()).name.startswith("lectern_"):
+            _installed.insert(0, _InheritedContexts(_installed[-1], app))
+        # The translator installed last is asked first: Lectern's, then Qt's, then the mixin fallback.
+        for translator in _installed:
+            app.installTranslator(translator)
+    else:
+        # No translator to install; widgets still hear of it (English back, or a new date format).
+        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    _current = chosen
+    return chosen
+
+
+def current_language() -> str:
+    """The language the last `install_translators` chose ("en" before any call)."""
+    return _current
+

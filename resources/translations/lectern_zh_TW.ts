@@ -1,0 +1,914 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>ArticleCommandsMixin</name>
+    <message>
+        <location filename="../../reader/gui/article_commands.py" line="+82"/>
+        <source>No matches</source>
+        <translation>沒有結果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Open a post to print it</source>
+        <translation>請先開啟一篇文章再列印</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open a post to export it</source>
+        <translation>請先開啟一篇文章再匯出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export as PDF</source>
+        <translation>匯出為 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saved %1</source>
+        <translation>已儲存 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This post has no link to its original</source>
+        <translation>這篇文章沒有原文連結</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copied %1</source>
+        <translation>已複製 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open a post to copy its text</source>
+        <translation>請先開啟一篇文章再複製內文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copied the article as plain text</source>
+        <translation>已將文章複製為純文字</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlePane</name>
+    <message>
+        <location filename="../../reader/gui/panes.py" line="+199"/>
+        <source>Images not loaded</source>
+        <translation>圖片未載入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load this time</source>
+        <translation>僅本次載入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always for this archive</source>
+        <translation>此文章庫一律載入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Find in article</source>
+        <translation>在文章中尋找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matches in the article</source>
+        <translation>文章中的相符項目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close find bar</source>
+        <translation>關閉尋找列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close find bar (Esc)</source>
+        <translation>關閉尋找列（Esc）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Images not loaded (%n):</source>
+        <translation>
+            <numerusform>%n 張圖片未載入：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <location filename="../../reader/gui/article_view.py" line="+70"/>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Open original</source>
+        <translation>檢視原文</translation>
+    </message>
+    <message>
+        <location line="+192"/>
+        <source>image</source>
+        <translation>圖片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image: %1</source>
+        <translation>圖片：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CheatSheet</name>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="+37"/>
+        <source>%1 or %2</source>
+        <translation>%1 或 %2</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>按鍵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Single-letter keys work whenever no text field has focus.</source>
+        <translation>焦點不在文字欄位時，單一字母的快速鍵皆可使用。</translation>
+    </message>
+</context>
+<context>
+    <name>ImageFetcher</name>
+    <message>
+        <location filename="../../reader/gui/net.py" line="+77"/>
+        <source>larger than %1 MB</source>
+        <translation>超過 %1 MB</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not an image</source>
+        <translation>不是圖片</translation>
+    </message>
+</context>
+<context>
+    <name>ListPane</name>
+    <message>
+        <location filename="../../reader/gui/panes.py" line="-82"/>
+        <source>Search (/)</source>
+        <translation>搜尋（/）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search posts</source>
+        <translation>搜尋文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of posts listed</source>
+        <translation>列出的文章數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts</source>
+        <translation>文章清單</translation>
+    </message>
+</context>
+<context>
+    <name>LiveRefreshMixin</name>
+    <message numerus="yes">
+        <location filename="../../reader/gui/live.py" line="+27"/>
+        <source>%n posts</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n posts could not be read</source>
+        <translation>
+            <numerusform>%n 篇文章無法讀取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n new since last open</source>
+        <translation>
+            <numerusform>自上次開啟以來新增 %n 篇</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>This post was deleted</source>
+        <translation>這篇文章已被刪除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” is no longer in the archive (it was removed or renamed on disk).</source>
+        <translation>「%1」已不在文章庫中（已在磁碟上被刪除或重新命名）。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="+54"/>
+        <location line="+76"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近開啟(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <location line="+35"/>
+        <source>Posts that could not be read</source>
+        <translation>無法讀取的文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indexing progress</source>
+        <translation>索引進度</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>“%1” does not exist.</source>
+        <translation>「%1」不存在。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” cannot be read: %2</source>
+        <translation>無法讀取「%1」：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No posts were found in “%1”. Open a Jekyll site, its _posts folder, or a folder of posts.</source>
+        <translation>在「%1」中找不到文章。請開啟 Jekyll 網站、它的 _posts 資料夾，或存放文章的資料夾。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reading posts…</source>
+        <translation>正在讀取文章…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot open folder</source>
+        <translation>無法開啟資料夾</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+136"/>
+        <source>%n posts</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>Reading posts: %1 of %2</source>
+        <translation>正在讀取文章：%1/%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Indexing text for search: %1 of %2</source>
+        <translation>正在建立全文搜尋索引：%1/%2</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <location line="+134"/>
+        <source>Search ready</source>
+        <translation>搜尋已就緒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search (/)</source>
+        <translation>搜尋（/）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Indexing failed: %1</source>
+        <translation>建立索引失敗：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rescanning…</source>
+        <translation>正在重新掃描…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open Archive Folder</source>
+        <translation>開啟文章庫資料夾</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>About Lectern</source>
+        <translation>關於 Lectern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lectern: a fast offline reader for Jekyll post archives.</source>
+        <translation>Lectern：快速的 Jekyll 文章庫離線閱讀器。</translation>
+    </message>
+</context>
+<context>
+    <name>PostListModel</name>
+    <message>
+        <location filename="../../reader/gui/list_model.py" line="+164"/>
+        <source>unread</source>
+        <translation>未讀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>starred</source>
+        <translation>已加星號</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../reader/gui/prefs_dialog.py" line="+85"/>
+        <source>Preferences</source>
+        <translation>偏好設定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading</source>
+        <translation>閱讀</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Behaviour</source>
+        <translation>行為</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme:</source>
+        <translation>主題(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Font:</source>
+        <translation>字型(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Font &amp;size:</source>
+        <translation>字型大小(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Line height:</source>
+        <translation>行高(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paragraph spacing:</source>
+        <translation>段落間距(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text &amp;width:</source>
+        <translation>內文寬度(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mark posts read:</source>
+        <translation>標示為已讀(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Remote images:</source>
+        <translation>遠端圖片(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For &amp;this archive:</source>
+        <translation>此文章庫(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User interface:</source>
+        <translation>介面語言(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Follow the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sepia</source>
+        <translation>棕褐色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As soon as they are opened</source>
+        <translation>開啟後立即標示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After two seconds</source>
+        <translation>開啟兩秒後標示</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Never automatically</source>
+        <translation>永不自動標示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Never load</source>
+        <translation>永不載入</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Ask for each post</source>
+        <translation>逐篇詢問</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Always load</source>
+        <translation>一律載入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Use the setting above</source>
+        <translation>使用上方的設定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System language</source>
+        <translation>系統語言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default</source>
+        <translation>預設</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the platform&apos;s reading font (%1)</source>
+        <translation>使用系統的閱讀字型（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> pt</source>
+        <translation> 點</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> em</source>
+        <translation> em</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> characters</source>
+        <translation> 字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No limit</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The widest line, in Chinese characters (about twice as many Latin letters); the text is centred in the pane.</source>
+        <translation>每行最多容納的漢字數（拉丁字母約為其兩倍）；內文在窗格中置中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Menus and dialogs change at once.</source>
+        <translation>選單和對話框會立即切換。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDialog</name>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="+25"/>
+        <source>Posts That Could Not Be Read</source>
+        <translation>無法讀取的文章</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>These files look like posts but could not be read. They are left as they are; fix them in the archive and rescan (%1).</source>
+        <translation>這些檔案看起來是文章，但無法讀取。Lectern 不會更動它們；請在文章庫中修正後重新掃描（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingMixin</name>
+    <message>
+        <location filename="../../reader/gui/reading.py" line="+87"/>
+        <source>This post cannot be shown</source>
+        <translation>無法顯示這篇文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It was changed or removed since the archive was read: %1</source>
+        <translation>讀取文章庫之後，這篇文章已被修改或刪除：%1</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>No more unread posts in this list</source>
+        <translation>此清單中沒有其他未讀文章</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+69"/>
+        <source>Marked %n posts read (Ctrl+Z undoes)</source>
+        <translation>
+            <numerusform>已將 %n 篇文章標示為已讀（按 Ctrl+Z 復原）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Marked %n posts unread again</source>
+        <translation>
+            <numerusform>已將 %n 篇文章重新標示為未讀</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TreeModel</name>
+    <message>
+        <location filename="../../reader/gui/tree_model.py" line="+50"/>
+        <source>All posts</source>
+        <translation>所有文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+177"/>
+        <source>Unread</source>
+        <translation>未讀</translation>
+    </message>
+    <message>
+        <location line="-176"/>
+        <source>Starred</source>
+        <translation>已加星號</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Categories</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive</source>
+        <translation>彙整</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+149"/>
+        <source>%n starred</source>
+        <translation>
+            <numerusform>%n 篇已加星號</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 unread of %2 posts</source>
+        <translation>%2 篇文章中有 %1 篇未讀</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1, %n unread</source>
+        <translation>
+            <numerusform>%1，%n 篇未讀</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+</context>
+<context>
+    <name>TreePane</name>
+    <message>
+        <location filename="../../reader/gui/panes.py" line="-57"/>
+        <source>Filter tags, categories, authors</source>
+        <translation>篩選標籤、分類、作者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter the tree</source>
+        <translation>篩選側邊欄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags and categories</source>
+        <translation>標籤和分類</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <location filename="../../reader/gui/actions.py" line="+78"/>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Go</source>
+        <translation>前往(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Post</source>
+        <translation>文章(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open Folder…</source>
+        <translation>開啟資料夾…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rescan Archive</source>
+        <translation>重新掃描文章庫</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Posts That Could Not Be Read…</source>
+        <translation>無法讀取的文章…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print…</source>
+        <translation>列印…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export as PDF…</source>
+        <translation>匯出為 PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preferences…</source>
+        <translation>偏好設定…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next Post</source>
+        <translation>下一篇</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous Post</source>
+        <translation>上一篇</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next Unread Post</source>
+        <translation>下一篇未讀</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous Unread Post</source>
+        <translation>上一篇未讀</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First Post</source>
+        <translation>第一篇</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last Post</source>
+        <translation>最後一篇</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Selected Post</source>
+        <translation>開啟所選文章</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forward</source>
+        <translation>前進</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Focus Tree</source>
+        <translation>移至側邊欄</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Focus List</source>
+        <translation>移至文章清單</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Focus Article</source>
+        <translation>移至內文</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Original in Browser</source>
+        <translation>在瀏覽器中開啟原文</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Star</source>
+        <translation>加上星號</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark Read / Unread</source>
+        <translation>標示為已讀/未讀</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy Link to Original</source>
+        <translation>複製原文連結</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy Article as Plain Text</source>
+        <translation>將文章複製為純文字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark All in List Read</source>
+        <translation>將清單中的文章全部標示為已讀</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo Mark All Read</source>
+        <translation>復原「全部標示為已讀」</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page Down (Next Unread at End)</source>
+        <translation>向下翻頁（到底後跳至下一篇未讀）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page Up</source>
+        <translation>向上翻頁</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find in Article…</source>
+        <translation>在文章中尋找…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find Next</source>
+        <translation>尋找下一個</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find Previous</source>
+        <translation>尋找上一個</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom Out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actual Size</source>
+        <translation>實際大小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full Screen</source>
+        <translation>全螢幕</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Focus Mode (Article Only)</source>
+        <translation>專注模式（僅顯示文章）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chinese as Written</source>
+        <translation>中文依原文顯示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chinese in Simplified</source>
+        <translation>中文以簡體顯示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chinese in Traditional</source>
+        <translation>中文以繁體顯示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About Lectern</source>
+        <translation>關於 Lectern</translation>
+    </message>
+</context>
+</TS>
