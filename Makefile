@@ -44,8 +44,11 @@ bench-smoke: $(STAMP)
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis bench/results $(QM)
 
+SHOT := xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m reader.gui.screenshot
 screenshot: $(STAMP) qm
-	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m reader.gui.screenshot docs/screenshot.png
+	$(SHOT) docs/screenshot.png
+	for theme in light dark sepia; do \
+		$(SHOT) docs/screenshot-$$theme.png --theme $$theme --post _posts/2024-03-16-jianpan.md || exit 1; done
 
 # Installers (see packaging/README.md). The bundle and the .deb land in dist/.
 package: $(STAMP) qm

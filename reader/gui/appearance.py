@@ -192,6 +192,7 @@ p.embed {{ background-color: {c.alternate}; padding: 6px; }}
 span.img-placeholder {{ color: {c.muted}; font-style: italic; }}
 blockquote {{ margin-left: 16px; color: {c.muted}; }}
 pre, code {{ background-color: {c.alternate}; }}
+pre {{ white-space: pre-wrap; }}
 table {{ border-width: 1px; border-style: solid; border-color: {c.border}; border-collapse: collapse; }}
 td, th {{ padding: 3px 6px; }}
 hr {{ color: {c.border}; }}
