@@ -12,26 +12,31 @@ list at once:
 2. `Index.build_fulltext` indexes the text of every post not yet indexed,
    in worker processes (one shard each) when there is enough work.
 
-A cache that is corrupt, unreadable or of another schema version is deleted
-and rebuilt; it never holds the reader's own data (see `reader.core.state`).
+A cache that is corrupt, truncated, of another schema version, or that a
+query found damaged (`cachefs.CacheFolder`) is deleted and rebuilt silently;
+it never holds the reader's own data (see `reader.core.state`).  Both phases
+commit as they go, so a run killed at any moment resumes where it stopped.
+One writer: creating, repairing, `refresh` and `build_fulltext` hold the
+archive's writer lock; another process (or `Index`) wanting to write waits,
+watching the holder's progress; queries never take it (WAL).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import multiprocessing
 import os
 import re
-import shutil
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import fulltext, paths
+from . import cachefs, fulltext, paths
 from .discover import Found, scan
 from .posts import Post, Problem, read_post
 from .queries import QueryMixin
@@ -41,6 +46,8 @@ __all__ = ["Index", "ScanReport", "Cancelled", "SCHEMA_VERSION", "cache_folder"]
 SCHEMA_VERSION = 2  # 2: shard text folded to one Chinese script (hanzi.fold)
 PARALLEL_MIN = 400  # posts: below this, the work is done in this process
 CHUNK = 64
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -104,88 +111,134 @@ def cache_folder(root: Path, cache_dir: Path) -> Path:
 
 
 class Index(QueryMixin):
-    """The index of one archive.  One instance per thread."""
+    """The index of one archive.  One instance per thread.
+
+    `waited_for_writer` is True once this object had to wait for another
+    process (or `Index`) writing the same cache; `on_wait(phase)`, when set, is
+    called as such a wait starts, with what the other is doing ('open',
+    'metadata' or 'text').  Queries never wait.
+    """
 
     def __init__(self, root: str | os.PathLike[str], cache_dir: str | os.PathLike[str] | None = None,
-                 shards: int | None = None) -> None:
+                 shards: int | None = None, on_wait: Callable[[str], None] | None = None) -> None:
         self.root = Path(root).absolute()
-        self.folder = cache_folder(self.root, Path(cache_dir) if cache_dir else paths.cache_dir())
+        folder = cache_folder(self.root, Path(cache_dir) if cache_dir else paths.cache_dir())
+        self.folder = paths.outside_archive(folder, self.root)
         self._shards_wanted = shards or max(1, min(4, os.cpu_count() or 1))
         self.cold = False
+        self.on_wait = on_wait
         self._reader_cons: list[sqlite3.Connection] = []
+        self._files = cachefs.CacheFolder(self.folder)
         self.con = self._open()
+
+    @property
+    def waited_for_writer(self) -> bool:
+        return self._files.waited
 
     # --- opening ------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        con = self._open_existing(repair=False)  # the usual case: sound, no lock needed
+        if con is not None:
+            return con
+        self._files.acquire("open", on_wait=self.on_wait)
         try:
-            con = self._connect()
-            if self._usable(con):
-                self.shard_count = int(self._meta(con, "shards"))
-                self._attach_shards(con)
-                return con
+            con = self._open_existing(repair=True)  # another process may have built it while we waited
+            if con is None:
+                self._files.discard()
+                con = self._create()
+            return con
+        finally:
+            self._files.release()
+
+    def _open_existing(self, repair: bool) -> sqlite3.Connection | None:
+        """A connection to the cache if it is sound, else None (to be rebuilt).
+
+        With `repair` (the lock held), missing or empty shards are started again."""
+        if not (self.folder / "index.sqlite").exists():
+            return None
+        why = self._files.damage([self.folder / "index.sqlite", *sorted(self.folder.glob("text-*.sqlite"))])
+        con: sqlite3.Connection | None = None
+        if why is None:
+            try:
+                con = self._connect()
+                why = self._unusable(con) or self._check_shards(con, repair)
+            except sqlite3.DatabaseError as exc:
+                why = f"{type(exc).__name__}: {exc}"
+        if why is None:
+            return con
+        if con is not None:
             con.close()
-        except sqlite3.DatabaseError:
-            pass
-        self._discard()
-        return self._create()
+        if repair:
+            log.warning("rebuilding the cache %s: %s", self.folder, why)
+        return None
 
     def _connect(self) -> sqlite3.Connection:
         # A URI, so that ATTACH can open the reader's state read-only (mode=ro).
         con = sqlite3.connect((self.folder / "index.sqlite").as_uri(), uri=True, timeout=30,
                               isolation_level=None, check_same_thread=False)
-        con.execute("PRAGMA journal_mode=WAL")
+        cachefs.use_wal(con)
         con.execute("PRAGMA synchronous=NORMAL")
         con.execute("PRAGMA foreign_keys=OFF")
         return con
 
-    def _usable(self, con: sqlite3.Connection) -> bool:
-        if con.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-            return False
+    def _unusable(self, con: sqlite3.Connection) -> str | None:
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            return f"schema version {version}, not {SCHEMA_VERSION}"
         try:
             root = self._meta(con, "root")
             shards = int(self._meta(con, "shards"))
         except (TypeError, ValueError):
-            return False
+            return "no root or shard count"
         if root != str(self.root) or shards < 1:
-            return False
-        return all(self._shard_path(n).exists() for n in range(shards)) or self._reset_text(con, shards)
+            return f"made for {root!r} with {shards} shards"
+        self.shard_count = shards
+        return None
 
-    def _reset_text(self, con: sqlite3.Connection, shards: int) -> bool:
-        """A shard went missing: rebuild all text (metadata is still good)."""
-        for n in range(shards):
-            self._remove_file(self._shard_path(n))
+    def _check_shards(self, con: sqlite3.Connection, repair: bool) -> str | None:
+        """Attach the shards; a missing or empty one means indexing all text again
+        (the metadata is still good)."""
+        bad = [n for n in range(self.shard_count) if not cachefs.has_table(self._shard_path(n), "docs")]
+        if bad and not repair:
+            return f"{self._shard_path(bad[0]).name} is missing or empty"
+        if bad:
+            log.warning("%s: full text to be indexed again (%s missing or empty)", self.folder,
+                        self._shard_path(bad[0]).name)
+            self._reset_text(con)
+        self._attach_shards(con, create=bool(bad))
+        return None
+
+    def _reset_text(self, con: sqlite3.Connection) -> None:
+        for n in range(self.shard_count):
+            self._files.remove_db(self._shard_path(n))
         con.execute("UPDATE posts SET shard=NULL")
-        return True
 
     def _create(self) -> sqlite3.Connection:
         self.cold = True
         con = self._connect()
-        con.executescript(SCHEMA)
         self.shard_count = self._shards_wanted
+        con.executescript("BEGIN;\n" + SCHEMA)  # one transaction: a kill leaves all of it or nothing
         con.executemany("INSERT INTO meta VALUES(?, ?)",
                         [("root", str(self.root)), ("shards", str(self.shard_count))])
-        self._attach_shards(con)
+        con.execute("COMMIT")
+        self._attach_shards(con, create=True)
         return con
 
-    def _attach_shards(self, con: sqlite3.Connection) -> None:
+    def _attach_shards(self, con: sqlite3.Connection, create: bool = False) -> None:
         for n in range(self.shard_count):
-            fulltext.open_shard(str(self._shard_path(n))).close()  # create if missing
+            if create:
+                fulltext.open_shard(str(self._shard_path(n))).close()
             con.execute(f"ATTACH DATABASE ? AS s{n}", (str(self._shard_path(n)),))
 
-    def _discard(self) -> None:
-        """Delete the cache files (never anything else)."""
-        for child in self.folder.glob("*.sqlite*"):
-            self._remove_file(child)
-
-    @staticmethod
-    def _remove_file(path: Path) -> None:
-        for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-            try:
-                p.unlink()
-            except FileNotFoundError:
-                pass
+    def _rebuild(self, exc: BaseException) -> None:
+        """Damage met while writing (the lock is held): throw the cache away, start again."""
+        log.warning("the cache %s is damaged (%s): rebuilding it", self.folder, exc)
+        self._close_connections()
+        self._files.discard()
+        self.con = self._create()
+        if self._state_file is not None:
+            self.con.execute("ATTACH DATABASE ? AS st", (Path(self._state_file).as_uri() + "?mode=ro",))
 
     def _shard_path(self, n: int) -> Path:
         return self.folder / f"text-{n}.sqlite"
@@ -206,6 +259,10 @@ class Index(QueryMixin):
         return self._reader_cons
 
     def close(self) -> None:
+        self._close_connections()
+        self._files.release()
+
+    def _close_connections(self) -> None:
         for con in self._reader_cons:
             con.close()
         self._reader_cons.clear()
@@ -221,8 +278,37 @@ class Index(QueryMixin):
 
     def refresh(self, progress: Progress | None = None, cancel: CancelCheck | None = None,
                 workers: int | None = None) -> ScanReport:
-        """Bring the metadata up to date with the files; parse only what changed."""
+        """Bring the metadata up to date with the files; parse only what changed.
+
+        While another process writes this cache, wait; once it has moved on to
+        the full text its metadata is as fresh as ours would be: report that
+        ('shared') rather than wait for its text."""
         start = time.perf_counter()
+        if not self._files.acquire("metadata", lambda: _check(cancel), self.on_wait,
+                                   waiting=lambda holder: holder == "text"):
+            return self._report(start, 0, 0, 0, "shared")
+        try:
+            try:
+                added, changed, removed = self._scan(progress, cancel, workers)
+            except sqlite3.DatabaseError as exc:
+                if not cachefs.is_corruption(exc):
+                    raise
+                self._rebuild(exc)
+                added, changed, removed = self._scan(progress, cancel, workers)
+        finally:
+            self._files.release()
+        kind = "cold" if self.cold else ("incremental" if added or changed or removed else "warm")
+        self.cold = False
+        return self._report(start, added, changed, removed, kind)
+
+    def _report(self, start: float, added: int, changed: int, removed: int, kind: str) -> ScanReport:
+        return ScanReport(posts=self.count(), problems=tuple(self.problems()), added=added, changed=changed,
+                          removed=removed, cache=kind, seconds=time.perf_counter() - start)
+
+    def _scan(self, progress: Progress | None, cancel: CancelCheck | None,
+              workers: int | None) -> tuple[int, int, int]:
+        """(added, changed, removed).  Parsed files are stored batch by batch, so a
+        run killed halfway keeps what it parsed and the next one parses the rest."""
         found = {f.rel: f for f in scan(self.root)}
         known = {path: (pid, size, mtime) for pid, path, size, mtime in
                  self.con.execute("SELECT id, path, size, mtime_ns FROM posts")}
@@ -240,30 +326,25 @@ class Index(QueryMixin):
         changed = sum(1 for f in todo if f.rel in known or f.rel in known_problems)
         if todo or removed:
             self._drop(removed)
-            self._store(self._parse_all(todo, progress, cancel, workers))
-        report_kind = "cold" if self.cold else ("incremental" if todo or removed else "warm")
-        self.cold = False
-        return ScanReport(
-            posts=self.count(),
-            problems=tuple(self.problems()),
-            added=len(todo) - changed,
-            changed=changed,
-            removed=len(removed),
-            cache=report_kind,
-            seconds=time.perf_counter() - start,
-        )
+            for batch in self._parse_all(todo, progress, cancel, workers):
+                self._store(batch)
+        return len(todo) - changed, changed, len(removed)
 
     def _parse_all(self, todo: list[Found], progress: Progress | None, cancel: CancelCheck | None,
-                   workers: int | None) -> list[tuple[Found, Post | Problem]]:
-        total = len(todo)
-        results: list[tuple[Found, Post | Problem]] = []
+                   workers: int | None) -> Iterator[list[tuple[Found, Post | Problem]]]:
+        """Parse `todo`, yielding batches of results as they come."""
+        total, done = len(todo), 0
         workers = workers if workers is not None else (os.cpu_count() or 1)
         if total < PARALLEL_MIN or workers <= 1:
-            for f in todo:
-                _check(cancel)
-                results.append((f, _parse_meta(str(self.root), f)))
-                if progress and len(results) % CHUNK == 0:
-                    progress(len(results), total)
+            for i in range(0, total, CHUNK):
+                batch = []
+                for f in todo[i:i + CHUNK]:
+                    _check(cancel)
+                    batch.append((f, _parse_meta(str(self.root), f)))
+                yield batch
+                done += len(batch)
+                if progress and done < total:
+                    progress(done, total)
         else:
             with _pool(workers) as pool:
                 futures = [pool.submit(_parse_meta_chunk, str(self.root), todo[i:i + CHUNK * 4])
@@ -271,15 +352,16 @@ class Index(QueryMixin):
                 try:
                     for fut in as_completed(futures):
                         _check(cancel)
-                        results.extend(fut.result())
+                        batch = fut.result()
+                        yield batch
+                        done += len(batch)
                         if progress:
-                            progress(len(results), total)
+                            progress(done, total)
                 finally:
                     for fut in futures:
                         fut.cancel()
         if progress:
             progress(total, total)
-        return results
 
     def _drop(self, rels: Iterable[str]) -> None:
         rels = list(rels)
@@ -347,9 +429,41 @@ class Index(QueryMixin):
 
     def build_fulltext(self, progress: Progress | None = None, cancel: CancelCheck | None = None,
                        workers: int | None = None) -> int:
-        """Index the text of every post not indexed yet; return how many were indexed."""
+        """Index the text of every post not indexed yet; return how many were indexed here.
+
+        While another process builds it, report that one's progress and wait."""
+        if not self.pending_text() and self._meta(self.con, "merged") != "0":
+            return 0
+        self._files.acquire("text", lambda: _check(cancel), self.on_wait, self._watch(progress))
+        try:
+            try:
+                return self._build(progress, cancel, workers)
+            except sqlite3.DatabaseError as exc:
+                if not cachefs.is_corruption(exc):
+                    raise
+                self._rebuild(exc)
+                self._scan(None, cancel, workers)
+                return self._build(progress, cancel, workers)
+        finally:
+            self._files.release()
+
+    def _watch(self, progress: Progress | None) -> Callable[[str], bool]:
+        """While waiting for another writer: report how far its text has got."""
+        total, seen = self.pending_text(), [-1]
+
+        def waiting(_holder: str) -> bool:
+            done = max(0, total - self.pending_text())
+            if progress is not None and done != seen[0]:
+                seen[0] = done
+                progress(done, total)
+            return False
+        return waiting
+
+    def _build(self, progress: Progress | None, cancel: CancelCheck | None, workers: int | None) -> int:
         todo = self.con.execute("SELECT id, path FROM posts WHERE shard IS NULL ORDER BY id").fetchall()
         if not todo:
+            if self._meta(self.con, "merged") == "0":  # a bulk build was killed before it merged
+                self._optimize()
             return 0
         # A run killed after a shard committed but before we recorded it leaves
         # rows behind: clear them so no post is ever in two shards.
@@ -370,11 +484,15 @@ class Index(QueryMixin):
                         progress(done, total)
             finally:
                 con.close()
+            if self._meta(self.con, "merged") == "0":
+                self._optimize()
             return done
+        # Workers do not merge as they go: until `_optimize` has run, the shards are left unmerged.
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES('merged', '0')")
         ctx = multiprocessing.get_context("spawn")
         next_shard = ctx.Value("i", 0)
         shard_paths = [str(self._shard_path(n)) for n in range(self.shard_count)]
-        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=fulltext.worker_init,
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_text_worker_init,
                                  initargs=(next_shard, shard_paths)) as pool:
             futures = [pool.submit(fulltext.worker_index_chunk, str(self.root), todo[i:i + CHUNK])
                        for i in range(0, total, CHUNK)]
@@ -414,6 +532,7 @@ class Index(QueryMixin):
                 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 con.close()
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES('merged', '1')")
 
     def update(self, progress: Progress | None = None, cancel: CancelCheck | None = None,
                workers: int | None = None) -> ScanReport:
@@ -451,7 +570,13 @@ def _parse_meta_chunk(root: str, items: list[Found]) -> list[tuple[Found, Post |
 
 def _pool(workers: int) -> ProcessPoolExecutor:
     # spawn, not fork: the GUI calls this from a thread, and forking a threaded Qt process is unsafe.
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=cachefs.exit_with_parent)
+
+
+def _text_worker_init(next_shard, shard_paths: list[str]) -> None:
+    cachefs.exit_with_parent()
+    fulltext.worker_init(next_shard, shard_paths)
 
 
 def _check(cancel: CancelCheck | None) -> None:
@@ -476,5 +601,17 @@ class _transaction:
 
 
 def remove_cache(folder: Path) -> None:
-    """Delete one archive's cache folder (used by `lectern-cli index --rebuild`)."""
-    shutil.rmtree(folder, ignore_errors=True)
+    """Delete one archive's cache (used by `lectern-cli index --rebuild`): its
+    database files, once no other process is writing them; the folder and its
+    lock file stay, so that the lock keeps meaning one writer."""
+    if not folder.is_dir():
+        return
+    files = cachefs.CacheFolder(folder)
+    files.acquire("open")
+    try:
+        files.discard()
+    finally:
+        files.release()
+
+
+cachefs.guard_queries(Index, QueryMixin)

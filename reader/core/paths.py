@@ -2,17 +2,20 @@
 
 ``LECTERN_CACHE_DIR`` and ``LECTERN_DATA_DIR`` override the platform's user
 directories (tests and portable installs use them); the archive itself is
-never written.
+never written: nothing under it is created, changed or renamed, and a cache
+folder that would fall inside the archive goes to the temporary folder
+instead (`outside_archive`).
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import platformdirs
 
-__all__ = ["cache_dir", "data_dir"]
+__all__ = ["cache_dir", "data_dir", "is_inside", "outside_archive"]
 
 APP = "lectern"
 
@@ -25,3 +28,22 @@ def cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The reader's data directory (read, starred, positions): never the cache."""
     return Path(override or os.environ.get("LECTERN_DATA_DIR") or platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def is_inside(path: str | os.PathLike[str], root: str | os.PathLike[str]) -> bool:
+    """Whether `path` is `root` or lies under it (symbolic links resolved)."""
+    real, base = os.path.realpath(path), os.path.realpath(root)
+    try:
+        return os.path.commonpath([real, base]) == base
+    except ValueError:  # different drives on Windows
+        return False
+
+
+def outside_archive(folder: Path, root: str | os.PathLike[str]) -> Path:
+    """`folder`, unless it lies inside the archive `root` (say a cache dir set to a
+    folder of the archive, or an archive that is the home folder): then a folder
+    of the same name in the default cache dir, or else in the system's temporary folder."""
+    for base in (folder.parent, cache_dir(), Path(tempfile.gettempdir()) / "lectern-cache"):
+        if not is_inside(base / folder.name, root):
+            return base / folder.name
+    return folder  # an archive holding even the temporary folder: nowhere else to go
