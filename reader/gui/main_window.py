@@ -205,6 +205,8 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.session.read_changed.connect(self._on_session_read_changed)
         self.session.star_changed.connect(self._on_session_star_changed)
         self.session.refreshed.connect(self._on_session_refreshed)
+        self.session.waiting.connect(self._on_session_waiting)
+        self.session.state_recovered.connect(self._on_session_state_recovered)
         # "New" = changed on disk since the previous open (or, the first time, since now).
         now = time.time_ns()
         self.session.new_since_ns = self.settings.ui.swap_opened_at(str(root), now) or now
@@ -218,6 +220,7 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.status_index.setText(self.tr("Reading posts…"))
         self.list_pane.search.setEnabled(False)
         self.session.start()
+        self.session.check_state()
         return True
 
     def _refuse(self, message: str) -> bool:
@@ -276,6 +279,19 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.status_index.setText(self.tr("Search ready"))
         self.list_pane.search.setEnabled(True)
         self.list_pane.search.setPlaceholderText(self.tr("Search (/)"))
+
+    def _on_session_waiting(self, _phase: str) -> None:
+        self.status_index.setText(self.tr("Another Lectern window is indexing this archive; waiting for it…"))
+
+    def _on_session_state_recovered(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Reading marks file damaged"),
+                          self.tr("Lectern found its file of read and starred posts damaged and started a new "
+                                  "one. Nothing was deleted."), QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText(message)
+        box.setObjectName("state-recovered")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.statusBar().showMessage(message, 15000)
 
     def _on_session_failed(self, message: str) -> None:
         self.status_progress.hide()

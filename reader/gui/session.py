@@ -33,6 +33,8 @@ class ArchiveSession(QObject):
     progress = Signal(str, int, int)  # phase ('metadata' | 'text'), done, total
     fulltext_ready = Signal()  # search works
     failed = Signal(str)
+    waiting = Signal(str)  # another Lectern is writing this archive's index; we wait for it (phase)
+    state_recovered = Signal(str)  # the reader's marks file was damaged: kept aside; the message says where
     read_changed = Signal(list, bool)  # post ids whose read state changed, and to what
     star_changed = Signal(int, bool)  # post id, starred
 
@@ -70,7 +72,7 @@ class ArchiveSession(QObject):
         root, cache, state_file, key = self.root, self.cache_dir, str(self.state.file), self.state.archive
 
         def work(ctx: TaskContext) -> int:
-            with Index(root, cache) as ix:
+            with Index(root, cache, on_wait=lambda phase: ctx.partial(("waiting", phase))) as ix:
                 report = ix.refresh(progress=lambda d, t: ctx.progress(d, -t), cancel=ctx.cancelled)
                 ix.attach_state(state_file, key)
                 ctx.partial((report, ix.tree_counts()))  # counted here, not on the GUI thread
@@ -106,8 +108,12 @@ class ArchiveSession(QObject):
         # Negative totals mark the metadata phase (one progress channel for both phases).
         self.progress.emit("metadata" if total < 0 else "text", done, abs(total))
 
-    def _on_metadata(self, result: tuple[ScanReport, TreeCounts]) -> None:
-        report, self.counts = result
+    def _on_metadata(self, result: tuple[object, object]) -> None:
+        if result[0] == "waiting":
+            self.waiting.emit(str(result[1]))
+            return
+        report, self.counts = result  # type: ignore[assignment]
+        assert isinstance(report, ScanReport)
         self.report = report
         if self.index is None:
             self.index = Index(self.root, self.cache_dir)
@@ -186,6 +192,7 @@ class ArchiveSession(QObject):
         if not changed:
             return []
         self.state.set_read([r.path for r in changed], read)
+        self._check_state()
         for r in changed:
             (self._read.add if read else self._read.discard)(r.path)
         self.read_changed.emit([r.id for r in changed], read)
@@ -195,9 +202,23 @@ class ArchiveSession(QObject):
         if (row.path in self._starred) == starred:
             return False
         self.state.set_starred(row.path, starred)
+        self._check_state()
         (self._starred.add if starred else self._starred.discard)(row.path)
         self.star_changed.emit(row.id, starred)
         return True
+
+    def check_state(self) -> None:
+        """Say so when the marks file was found damaged (at open, or since)."""
+        self._reported_recovery = None
+        self._check_state()
+
+    def _check_state(self) -> None:
+        message = self.state.recovered_message
+        if message and message != getattr(self, "_reported_recovery", None):
+            self._reported_recovery = message
+            if self.index is not None:  # the old attachment points at the file kept aside
+                self.index.attach_state(str(self.state.file), self.state.archive)
+            self.state_recovered.emit(message)
 
     def parse(self, text: str) -> Query:
         return parse_query(text)
