@@ -257,3 +257,22 @@ def test_progress_reports_every_post(archive, tmp_path):
     with Index(archive, tmp_path / "cache") as ix:
         ix.refresh(progress=lambda d, t: seen.append((d, t)), workers=1)
     assert seen[-1] == (5, 5)
+
+
+def test_short_terms_are_found_at_the_very_end_and_in_tiny_texts(tmp_path):
+    """Short terms are answered from the trigram vocabulary: an occurrence at the end of a
+    title or body, or a text shorter than a trigram, must still be found."""
+    posts = tmp_path / "archive" / "_posts"
+    write_post(posts, "2020-01-01-end.md", "title: 今天\ndate: 2020-01-01", "<p>文章最后一个字是猫</p>")
+    write_post(posts, "2020-01-02-tiny.md", "title: 猫\ndate: 2020-01-02", "<p>狗</p>")
+    write_post(posts, "2020-01-03-none.md", "title: 别的\ndate: 2020-01-03", "<p>没有那个字。</p>")
+    write_post(posts, "2020-01-04-ai.md", "title: Tiny\ndate: 2020-01-04", "<p>AI</p>")
+    with Index(tmp_path / "archive", tmp_path / "cache", shards=2) as ix:
+        ix.update(workers=1)
+        assert sorted(paths_of(ix, "猫")) == ["2020-01-01-end.md", "2020-01-02-tiny.md"]
+        assert paths_of(ix, "狗") == ["2020-01-02-tiny.md"]
+        assert paths_of(ix, "是猫") == ["2020-01-01-end.md"]
+        assert paths_of(ix, "ai") == ["2020-01-04-ai.md"]
+        assert paths_of(ix, "猫 -狗") == ["2020-01-01-end.md"]
+        assert paths_of(ix, "猫 tag:x") == []
+        assert paths_of(ix, "鸟") == []

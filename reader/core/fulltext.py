@@ -9,6 +9,11 @@ is a third of the size of ``detail=full`` and the cache stays below the
 archive's size), so a term is matched as the AND of its trigrams and then
 confirmed with ``instr``/``LIKE`` on the stored text.
 
+The FTS values end with `END` (two control characters never found in text):
+every occurrence of a 1 or 2 character term then starts some trigram, so the
+trigram vocabulary (the ``vocab`` table) can answer short terms exactly
+without reading the text (see `reader.core.search.text_sql`).
+
 ``title`` and ``body`` are stored folded to one Chinese script
 (`hanzi.fold`, so 習近平 and 习近平 are the same text to search); ``orig`` keeps
 the body as written when folding changed it (NULL otherwise, the common case
@@ -28,7 +33,7 @@ from .hanzi import fold
 from .posts import Post, parse_post
 from .render import body_to_html
 
-__all__ = ["open_shard", "index_posts", "delete_docs", "post_text", "worker_init",
+__all__ = ["END", "open_shard", "index_posts", "delete_docs", "post_text", "worker_init",
            "worker_index_chunk"]
 
 SHARD_SCHEMA = """
@@ -36,7 +41,9 @@ CREATE TABLE IF NOT EXISTS docs(
     id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL, orig TEXT);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, body, content='docs', content_rowid='id', tokenize='trigram', detail=none);
+CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, 'row');
 """
+END = "\x03\x03"  # appended to every indexed value (not to the stored text)
 
 
 def open_shard(path: str) -> sqlite3.Connection:
@@ -63,7 +70,7 @@ def delete_docs(con: sqlite3.Connection, ids: Iterable[int]) -> int:
         if row is None:
             continue
         con.execute("INSERT INTO fts(fts, rowid, title, body) VALUES('delete', ?, ?, ?)",
-                    (post_id, *row))
+                    (post_id, row[0] + END, row[1] + END))
         con.execute("DELETE FROM docs WHERE id=?", (post_id,))
         removed += 1
     return removed
@@ -84,7 +91,7 @@ def index_posts(con: sqlite3.Connection, root: str, items: Iterable[tuple[int, s
             delete_docs(con, (post_id,))
             con.execute("INSERT INTO docs(id, title, body, orig) VALUES(?, ?, ?, ?)",
                         (post_id, title, body, text if body != text else None))
-            con.execute("INSERT INTO fts(rowid, title, body) VALUES(?, ?, ?)", (post_id, title, body))
+            con.execute("INSERT INTO fts(rowid, title, body) VALUES(?, ?, ?)", (post_id, title + END, body + END))
             done.append(post_id)
         con.execute("COMMIT")
     except BaseException:

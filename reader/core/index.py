@@ -43,7 +43,7 @@ from .queries import QueryMixin
 
 __all__ = ["Index", "ScanReport", "Cancelled", "SCHEMA_VERSION", "cache_folder"]
 
-SCHEMA_VERSION = 2  # 2: shard text folded to one Chinese script (hanzi.fold)
+SCHEMA_VERSION = 3  # 2: shard text folded to one Chinese script (hanzi.fold); 3: FTS values end with END
 PARALLEL_MIN = 400  # posts: below this, the work is done in this process
 CHUNK = 64
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .hanzi import fold
 from .posts import Problem
-from .search import Query, like_pattern, parse_query, text_sql
+from .search import MIN_MATCH_CHARS, Query, like_pattern, parse_query, text_sql
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["Row", "Scope", "Hit", "SearchResult", "TreeCounts", "SORTS", "QueryMixin"]
 
 SORTS = ("relevance", "date_desc", "date_asc", "title", "author")
+EXPANSION_MAX = 1500  # trigrams: a short term with more (的, 是) is cheaper to scan for
 SCOPES = ("all", "unread", "starred", "new", "tag", "category", "author", "year", "month")
 
 _ORDER = {
@@ -255,9 +256,11 @@ class QueryMixin:
         each shard is scanned on its own connection and thread (SQLite lets go
         of the GIL), which halves the wait on two cores.
         """
-        ts = text_sql(q)
         queries = []
+        scans = False
         for n in range(self.shard_count):
+            ts = text_sql(q, self._expansions(n, q))
+            scans = scans or ts.match is None
             conds = list(where)
             shard_params: list[object] = list(params)  # in the order of `conds`
             if ts.match:
@@ -268,12 +271,23 @@ class QueryMixin:
                 shard_params += ts.params
             sql = f"SELECT d.id FROM posts p JOIN s{n}.docs d ON d.id = p.id WHERE {' AND '.join(conds) or '1'}"
             queries.append((sql, shard_params))
-        if ts.match is None and len(queries) > 1:
+        if scans and len(queries) > 1:
             readers = self._readers()
             with ThreadPoolExecutor(len(queries)) as pool:
                 parts = pool.map(lambda i: [r[0] for r in readers[i].execute(*queries[i])], range(len(queries)))
                 return [pid for part in parts for pid in part]
         return [r[0] for sql, ps in queries for r in self.con.execute(sql, ps)]
+
+    def _expansions(self, shard: int, q: Query) -> dict[str, list[str]]:
+        """For each short term of the query, the trigrams of this shard starting with it
+        (none for a term with more than EXPANSION_MAX: it is scanned instead)."""
+        out: dict[str, list[str]] = {}
+        for term in {fold(t) for t in q.terms if len(t) < MIN_MATCH_CHARS}:
+            rows = self.con.execute(f"SELECT term FROM s{shard}.vocab WHERE term >= ? AND term < ? LIMIT ?",
+                                    (term, term + "\U0010ffff", EXPANSION_MAX + 1)).fetchall()
+            if len(rows) <= EXPANSION_MAX:
+                out[term] = [r[0] for r in rows]
+        return out
 
     def _filters(self, q: Query, scope: Scope) -> tuple[list[str], list[object]]:
         where: list[str] = []

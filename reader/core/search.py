@@ -10,15 +10,19 @@ Syntax (all parts combine with AND)::
     before:YYYY-MM-DD after:YYYY-MM-DD   dates (before is exclusive, after inclusive)
 
 Matching ignores case and the Simplified/Traditional difference (习近平 finds
-習近平: the text is indexed folded to one script, and so is the query).  SQLite's trigram tokenizer indexes 3-character
-sequences, so a term of 3+ characters goes through FTS5 MATCH, and a shorter
-one (普京, AI) through LIKE on the stored text: MATCH silently drops such a
-term, which would return wrong results.
+習近平: the text is indexed folded to one script, and so is the query).
+SQLite's trigram tokenizer indexes 3-character sequences, and MATCH silently
+drops a shorter term, which would return wrong results: so a term of 3+
+characters goes through MATCH (the AND of its trigrams, confirmed with LIKE),
+and a shorter one (普京, AI) through the OR of the indexed trigrams starting
+with it (exact; from the vocabulary), or, when there are too many (的), LIKE
+on the stored text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -140,7 +144,7 @@ class TextSql:
     params: tuple[object, ...]  # for `where`, in order
 
 
-def text_sql(query: Query) -> TextSql:
+def text_sql(query: Query, expansions: Mapping[str, Sequence[str]] | None = None) -> TextSql:
     """How to find the posts whose title or text match the query's words.
 
     The shards index trigrams without positions (``detail=none``), so MATCH
@@ -148,18 +152,31 @@ def text_sql(query: Query) -> TextSql:
     stored text then decides, for every term, long or short, and for the
     excluded ones.  LIKE ignores ASCII case, as the trigram tokenizer does;
     terms are folded to the script the shards store (`hanzi.fold`).
+
+    `expansions` maps a short (1-2 character, folded) term to every trigram of
+    the shard that starts with it (from its vocabulary).  The indexed values
+    end with `fulltext.END`, so each occurrence of the term starts one of them:
+    their OR through MATCH is then exact, and the text is not read at all.  A
+    short term without an expansion (too many trigrams) is scanned with LIKE.
     """
+    expansions = expansions or {}
     terms = [fold(t) for t in query.terms]
     excluded = [fold(t) for t in query.excluded]
     trigrams: dict[str, None] = {}
+    groups: list[str] = []
     for term in terms:
         if len(term) >= MIN_MATCH_CHARS:
             for i in range(len(term) - MIN_MATCH_CHARS + 1):
                 trigrams.setdefault(term[i:i + MIN_MATCH_CHARS], None)
-    match = " AND ".join(_fts_string(t) for t in trigrams) or None
+        elif term in expansions:
+            if not expansions[term]:  # no trigram starts with it: no post of this shard has it
+                return TextSql(None, "0", ())
+            groups.append("(" + " OR ".join(_fts_string(t) for t in expansions[term]) + ")")
+    match = " AND ".join([_fts_string(t) for t in trigrams] + groups) or None
     where: list[str] = []
     params: list[object] = []
-    for term, negated in [(t, False) for t in terms] + [(t, True) for t in excluded]:
+    decided = [t for t in terms if t in expansions and len(t) < MIN_MATCH_CHARS]
+    for term, negated in [(t, False) for t in terms if t not in decided] + [(t, True) for t in excluded]:
         cond = "(d.title LIKE ? ESCAPE '\\' OR d.body LIKE ? ESCAPE '\\')"
         where.append(f"NOT {cond}" if negated else cond)
         params += [like_pattern(term)] * 2
