@@ -10,7 +10,7 @@ TS_DIR := resources/translations
 TS     := $(LANGS:%=$(TS_DIR)/lectern_%.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test bench bench-smoke screenshot package deb package-test clean ts qm
+.PHONY: run test fuzz bench bench-smoke screenshot package deb package-test clean ts qm
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ run: $(STAMP) qm
 test: $(STAMP) qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory bench-smoke
+
+# The hostile-input fuzz tests with many more examples (make test runs a few dozen each).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 bench: $(STAMP) qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench

@@ -27,3 +27,24 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(CORPUS_MISSING)
     return CORPUS
+
+
+# --- hypothesis: a short run in `make test`, a long one in `make fuzz` -------------------
+# HYPOTHESIS_PROFILE picks one ("ci" unless set).  Deadlines bound the time of every
+# example (hostile input must never hang the reader), generously: the machine is shared.
+try:
+    from datetime import timedelta
+
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "ci", max_examples=100, deadline=timedelta(seconds=3),
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    settings.register_profile(
+        "fuzz", max_examples=5000, deadline=timedelta(seconds=3),
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+except ImportError:  # hypothesis is in the `test` extra; the fuzz tests skip without it
+    pass

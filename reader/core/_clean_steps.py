@@ -243,13 +243,16 @@ def _replace_embed(element: Tag, context: Context) -> None:
     if url is None:
         element.decompose()
         return
-    block = context.soup.new_tag("span" if element.find_parent("p") else "p", attrs={"class": "embed"})
-    block.append(f"▶ {_embed_label(element.name, url)}: ")
+    # Changed in place: replace_with() searches the parent's children, which is
+    # quadratic on a page of thousands of players.
+    label = _embed_label(element.name, url)
+    element.clear(decompose=True)
+    element.name = "span" if element.find_parent("p") else "p"
+    element.attrs = {"class": "embed"}
+    element.append(f"▶ {label}: ")
     link = context.soup.new_tag("a", href=_watch_url(url))
     link.string = _short_url(url)
-    block.append(link)
-    element.replace_with(block)
-    element.decompose()
+    element.append(link)
 
 
 def _embed_label(tag: str, url: str) -> str:
@@ -285,11 +288,12 @@ def _clean_image(img: Tag, context: Context) -> None:
     src, remote = _resolve_image(raw, context) if raw else (None, False)
     alt = " ".join(img.get("alt", "").split())
     if src is None:
-        if alt:
-            placeholder = context.soup.new_tag("span", attrs={"class": "img-placeholder"})
-            placeholder.string = alt
-            img.replace_with(placeholder)
-        img.decompose()
+        if alt:  # the image becomes its alt text, in place (see _replace_embed)
+            img.name = "span"
+            img.attrs = {"class": "img-placeholder"}
+            img.append(alt)
+        else:
+            img.decompose()
         return
     attrs = {"src": src}
     if alt:

@@ -37,8 +37,9 @@ ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 # Inline images: these types only, and under this many characters of data: URI.
 DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,", re.IGNORECASE)
 DATA_IMAGE_LIMIT = 32 * 1024
-# The only classes the cleaner writes (for the reader's stylesheet).
-ALLOWED_CLASSES = frozenset({"caption", "embed", "remote", "img-placeholder"})
+# The only classes the cleaner writes (for the reader's stylesheet); "truncated"
+# marks the note ending a post too long to show whole (see article.py).
+ALLOWED_CLASSES = frozenset({"caption", "embed", "remote", "img-placeholder", "truncated"})
 
 # Dropped with everything inside: never article text.
 DROP_TAGS = frozenset(
@@ -99,6 +100,26 @@ _URL_TAB_NEWLINE = re.compile(r"[\t\n\r]")
 _C0_SPACE_DEL = "".join(map(chr, range(0x21))) + "\x7f"
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _HIDDEN_STYLE = re.compile(r"display:none|visibility:hidden")
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def set_text(element: etree._Element, text: str | None, *, tail: bool = False) -> None:
+    """Set an lxml element's text (or tail).  The parser stores characters that
+    lxml's API refuses (``&#1;`` gives U+0001): those are dropped, never raised."""
+    try:
+        setattr(element, "tail" if tail else "text", text)
+    except ValueError:
+        setattr(element, "tail" if tail else "text", _XML_INVALID.sub("", text or ""))
+
+
+def set_attribute(element: etree._Element, name: str, value: str) -> None:
+    """element.set(name, value), dropping the characters lxml refuses (see set_text)."""
+    try:
+        element.set(name, value)
+    except ValueError:
+        element.set(name, _XML_INVALID.sub("", value))
 
 
 def is_hidden(hidden_attr: bool, style: str | None, classes: Iterable[str]) -> bool:

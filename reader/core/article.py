@@ -2,20 +2,35 @@
 
 This is the only place that turns a post into what the reader sees; the
 command line's ``show`` and the GUI's article view both call `load_article`.
+
+Two promises hold for any post, however hostile (see ``limits.py``):
+
+* Bounded work: a body over MAX_BODY_CHARS is cut at a safe place before it
+  is rendered, and the cleaner keeps at most MAX_SHOWN_TEXT characters; the
+  article then ends with a note saying how much is shown and has
+  ``truncated`` set.
+* Nothing outside the archive is read because a post asked: the post file
+  and every local image must resolve (symlinks followed) inside the
+  archive's real path; ``file:`` URLs, absolute, ``..``, drive and UNC paths
+  that leave it show the image's alt text instead.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import html
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .clean import Cleaned, clean_html, html_to_text
+from .limits import MAX_BODY_CHARS, MAX_LOCAL_IMAGES, cut_markup
 from .posts import Post, Problem, read_post
 from .render import body_to_html
 
-__all__ = ["Article", "load_article", "local_image_resolver", "IMAGE_EXTS"]
+__all__ = ["Article", "load_article", "local_image_resolver", "truncation_note", "IMAGE_EXTS"]
 
 IMAGE_EXTS = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".avif"})
 
@@ -23,7 +38,9 @@ IMAGE_EXTS = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg"
 @dataclass(frozen=True)
 class Article:
     post: Post
-    cleaned: Cleaned
+    cleaned: Cleaned  # its html ends with the note when truncated
+    truncated: bool = False  # only the beginning of the post is shown
+    note: str = ""  # the note saying so, as plain text ("" when not truncated)
 
     @property
     def html(self) -> str:
@@ -36,40 +53,102 @@ class Article:
 def load_article(root: str | os.PathLike[str], rel: str) -> Article | Problem:
     """Read and clean the post at `rel` (relative to the archive root)."""
     root_path = Path(root)
-    post = read_post(root_path.joinpath(*rel.split("/")), rel)
+    path = _post_file(root_path, rel)
+    if path is None:
+        return Problem(rel, "is not inside the archive")
+    post = read_post(path, rel)
     if isinstance(post, Problem):
         return post
     try:
-        html = body_to_html(post.body, post.fmt)
-        cleaned = clean_html(html, title=post.title, source_url=post.url or None,
-                             local_image=local_image_resolver(root_path, rel))
+        body, scale = _bounded_body(post.body)
+        html_text = body_to_html(body, post.fmt)
+        cleaned = clean_html(html_text, title=post.title, source_url=post.url or None,
+                             local_image=local_image_resolver(root_path, rel), source_scale=scale)
     except Exception as exc:  # a cleaner bug must cost one post, never the reader's session
         return Problem(rel, f"cannot be shown ({type(exc).__name__}: {exc})")
-    return Article(post, cleaned)
+    if cleaned.cut is None:
+        return Article(post, cleaned)
+    note = truncation_note(*cleaned.cut)
+    note_html = f'<hr/><p class="embed truncated"><i>{html.escape(note, quote=False)}</i></p>'
+    return Article(post, dataclasses.replace(cleaned, html=cleaned.html + note_html), True, note)
 
 
-def local_image_resolver(root: Path, rel: str):
+def truncation_note(shown: int, total: int) -> str:
+    """The sentence ending a post that is only partly shown."""
+    if total <= 0:
+        return "This post is very long, so only its beginning is shown."
+    return (f"This post is very long, so only its beginning is shown: about {shown:,} "
+            f"of {max(total, shown):,} characters.")
+
+
+def _bounded_body(body: str) -> tuple[str, float]:
+    """(the part of body to render, how many times longer the whole body is)."""
+    if len(body) <= MAX_BODY_CHARS:
+        return body, 1.0
+    kept = body[: cut_markup(body, MAX_BODY_CHARS)]
+    return kept, len(body) / max(len(kept), 1)
+
+
+def _post_file(root: Path, rel: str) -> str | None:
+    """The post's file when it resolves inside the archive, else None."""
+    real_root = os.path.realpath(root)
+    path = os.path.join(real_root, *rel.split("/"))
+    try:
+        inside = _inside(os.path.normpath(path), real_root) and _inside(os.path.realpath(path), real_root)
+    except (OSError, ValueError):
+        return None
+    return path if inside else None
+
+
+# --- local images -------------------------------------------------------------------
+
+
+def local_image_resolver(root: Path, rel: str) -> Callable[[str], str | None]:
     """A function mapping an image src to a file URL inside the archive, or None.
 
     ``/x.png`` is taken from the archive root, ``x.png`` and ``../x.png`` from
     the post's folder, then from the root.  Anything that resolves outside
-    the archive, does not exist, or is not an image file gives None.
+    the archive (checked on the path as written before any file is touched,
+    then on the real path, symlinks followed), does not exist, or is not an
+    image file gives None.  At most MAX_LOCAL_IMAGES addresses are looked up.
     """
     real_root = os.path.realpath(root)
     post_dir = os.path.dirname(os.path.join(real_root, *rel.split("/")))
+    answers: dict[str, str | None] = {}
 
     def resolve(src: str) -> str | None:
-        parts = urlsplit(src.strip())
-        if parts.scheme or parts.netloc or not parts.path:
-            return None
-        path = unquote(parts.path)
-        candidates = ([os.path.join(real_root, path.lstrip("/"))] if path.startswith("/")
-                      else [os.path.join(post_dir, path), os.path.join(real_root, path)])
-        for candidate in candidates:
-            real = os.path.realpath(candidate)
-            inside = real.startswith(real_root.rstrip(os.sep) + os.sep)
-            if inside and os.path.splitext(real)[1].lower() in IMAGE_EXTS and os.path.isfile(real):
-                return Path(real).as_uri()
-        return None
+        if src not in answers:
+            if len(answers) >= MAX_LOCAL_IMAGES:
+                return None
+            answers[src] = _find_local_image(real_root, post_dir, src)
+        return answers[src]
 
     return resolve
+
+
+def _find_local_image(real_root: str, post_dir: str, src: str) -> str | None:
+    try:
+        parts = urlsplit(src.strip())
+    except ValueError:
+        return None
+    path = unquote(parts.path)
+    if parts.scheme or parts.netloc or not path or any(ch < " " or ch == "\x7f" for ch in path):
+        return None
+    candidates = ([os.path.join(real_root, path.lstrip("/\\"))] if path.startswith("/")
+                  else [os.path.join(post_dir, path), os.path.join(real_root, path)])
+    for candidate in candidates:
+        try:
+            if not _inside(os.path.normpath(candidate), real_root):
+                continue  # never touch a path outside the archive, not even to stat it
+            real = os.path.realpath(candidate)
+            if _inside(real, real_root) and os.path.splitext(real)[1].lower() in IMAGE_EXTS and os.path.isfile(real):
+                return Path(real).as_uri()
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+def _inside(path: str, real_root: str) -> bool:
+    """Is path strictly below real_root (compared as the platform compares paths)?"""
+    path, real_root = os.path.normcase(path), os.path.normcase(real_root)
+    return path.startswith(real_root.rstrip(os.sep) + os.sep)

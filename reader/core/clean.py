@@ -11,8 +11,15 @@ This module owns what a reader is allowed to see of a post's HTML:
 * ``excerpt`` makes the one-line summary shown in post lists.
 * ``check_allowlist`` reports anything in a fragment the cleaner must never emit.
 
+Both are bounded (see ``limits.py``): ``clean_html`` shows at most the first
+MAX_SHOWN_TEXT characters / MAX_SHOWN_ELEMENTS elements / MAX_SHOWN_IMAGES
+images of a post and turns tables too big for QTextBrowser into plain
+blocks; ``html_to_text`` reads at most MAX_INDEX_HTML_CHARS of HTML and
+returns at most MAX_INDEX_TEXT characters.  Neither raises on any input.
+
 The rule tables live in ``_html_rules.py``; the per-element steps of the
-cleaner in ``_clean_steps.py``.
+cleaner in ``_clean_steps.py``; the size bounds on the lxml tree in
+``_tree_limits.py``.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from . import _clean_steps as steps
+from . import limits
 from ._html_rules import (
     ALLOWED_ATTRS,
     ALLOWED_CLASSES,
@@ -42,8 +50,11 @@ from ._html_rules import (
     is_chrome_image,
     is_hidden,
     normalise_url,
+    set_attribute,
+    set_text,
     url_scheme,
 )
+from ._tree_limits import cut_tree, fit_tables, text_length
 
 __all__ = [
     "ALLOWED_ATTRS",
@@ -61,6 +72,13 @@ __all__ = [
 class Cleaned:
     html: str  # the cleaned HTML fragment (no <html>/<body> wrapper)
     remote_images: tuple[str, ...]  # absolute http(s) URLs of remote images kept in html, in document order, de-duplicated
+    # When the input was over the limits: (text characters shown, text characters
+    # in the whole input, estimated when the input itself was cut); else None.
+    cut: tuple[int, int] | None = None
+
+    @property
+    def truncated(self) -> bool:
+        return self.cut is not None
 
 
 def clean_html(
@@ -69,13 +87,32 @@ def clean_html(
     title: str = "",
     source_url: str | None = None,
     local_image: Callable[[str], str | None] | None = None,
+    max_text: int = limits.MAX_SHOWN_TEXT,
+    max_elements: int = limits.MAX_SHOWN_ELEMENTS,
+    max_images: int = limits.MAX_SHOWN_IMAGES,
+    source_scale: float = 1.0,
 ) -> Cleaned:
-    """Clean one post's HTML for display (see the module docstring for the rules)."""
+    """Clean one post's HTML for display (see the module docstring for the rules).
+
+    Only the first max_text characters of text, max_elements elements and
+    max_images images are kept; `Cleaned.cut` says when that cut anything.
+    source_scale > 1 says the caller already cut the post, which was that
+    many times longer than html.
+    """
+    html, input_scale = _bounded(html, limits.MAX_CLEAN_HTML_CHARS, limits.MAX_CLEAN_HTML_TAGS)
+    input_scale *= source_scale
     tree = _article_tree(html, DROP_TAGS)
     if tree is None:
         return Cleaned("", ())
     # lxml removes the non-article part and empty elements (fast; the first part is
-    # the same code as html_to_text's); BeautifulSoup gets what is left.
+    # the same code as html_to_text's) and bounds what is left; BeautifulSoup gets it.
+    cut = cut_tree(tree, max_text, max_elements, max_images)
+    if cut is None and input_scale > 1:
+        shown = text_length(tree)
+        cut = (shown, shown)
+    if cut is not None:
+        cut = (cut[0], round(cut[1] * input_scale))
+    fit_tables(tree, limits.TABLE_BUDGET)
     _tidy_tree(tree)
     body = tree.find("body")
     fragment = etree.tostring(body if body is not None else tree, method="html", encoding="unicode")
@@ -89,16 +126,30 @@ def clean_html(
             steps.clean_element(element, context)
     steps.prune_empty(steps.live_tags(root))
     text, images = steps.serialize(root)
-    return Cleaned(text.strip(), images)
+    return Cleaned(text.strip(), images, cut)
 
 
 def html_to_text(html: str) -> str:
-    """Plain text of an HTML fragment for the search index: one block per line."""
+    """Plain text of an HTML fragment for the search index: one block per line.
+
+    At most MAX_INDEX_HTML_CHARS of html are read and MAX_INDEX_TEXT characters returned.
+    """
+    html, _scale = _bounded(html, limits.MAX_INDEX_HTML_CHARS)
     tree = _article_tree(html, _TEXT_DROP_TAGS, mark_blocks=True)
     if tree is None:
         return ""
     text = _SPACES.sub(" ", etree.tostring(tree, method="text", encoding="unicode"))
-    return _LINE_BREAKS.sub("\n", text).strip(" \n")
+    text = _LINE_BREAKS.sub("\n", text).strip(" \n")
+    return text[: limits.cut_text(text, limits.MAX_INDEX_TEXT)].rstrip(" \n")
+
+
+def _bounded(html: str, limit: int, max_tags: int | None = None) -> tuple[str, float]:
+    """(html cut at a safe place to at most limit characters and max_tags tags,
+    how many times longer the input was)."""
+    end = limits.cut_markup(html, limit, max_tags)
+    if end >= len(html):
+        return html, 1.0
+    return html[:end], len(html) / max(end, 1)
 
 
 # --- what is never article text ----------------------------------------------------
@@ -124,8 +175,8 @@ def _article_tree(html: str, drop_tags: frozenset[str], mark_blocks: bool = Fals
     for element in root.iter(etree.Element):
         tag = element.tag
         if mark_blocks and tag in BLOCK_TAGS:
-            element.text = _BLOCK_MARK + (element.text or "")
-            element.tail = _BLOCK_MARK + (element.tail or "")
+            set_text(element, _BLOCK_MARK + (element.text or ""))
+            set_text(element, _BLOCK_MARK + (element.tail or ""), tail=True)
         if tag in drop_tags:
             dropped.append(element)
         elif not element.attrib:  # the common case: only a tag-only chrome rule can match
@@ -165,7 +216,7 @@ def _tidy_tree(root: etree._Element) -> None:
         for name in ("href", "src"):
             value = element.get(name)
             if value is not None and value != (normal := normalise_url(value)):
-                element.set(name, normal)
+                set_attribute(element, name, normal)
         if (
             element.tag in _PRUNABLE
             and not _has_text(element.text)
@@ -188,9 +239,9 @@ def _drop_tree(element: etree._Element) -> None:
     if element.tail:
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
+            set_text(previous, (previous.tail or "") + element.tail, tail=True)
         else:
-            parent.text = (parent.text or "") + element.tail
+            set_text(parent, (parent.text or "") + element.tail)
     parent.remove(element)
 
 

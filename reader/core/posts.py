@@ -3,11 +3,13 @@
 Reading never raises for bad input.  What becomes what:
 
 * `Problem` (the file is listed with its reason, not shown as a post): a file
-  that cannot be read, binary data, an empty file, bytes that are no known
-  text encoding, front matter that is not closed, larger than 64 KB, not
-  valid YAML, not a mapping (a list or a lone value), nested too deeply or
-  expanding through aliases (a "YAML bomb"), or using a tag that would build
-  an object (``!!python/object``).
+  that cannot be read or is not a regular file, a file larger than
+  MAX_FILE_BYTES (64 MB, see ``limits.py``: it is never read whole), binary
+  data, an empty file, bytes that are no known text encoding, front matter
+  that is not closed, larger than 64 KB, not valid YAML, not a mapping (a
+  list or a lone value), nested too deeply or expanding through aliases or
+  merge keys (a "YAML bomb"), using a tag that would build an object
+  (``!!python/object``) or a value its tag cannot build (``!!int x``).
 * `Post` with a fallback (the post is shown): a missing, empty or non-text
   title falls back to the filename's slug; a missing or invalid date falls
   back to the filename's ``YYYY-MM-DD``, else to the file's modification
@@ -26,6 +28,7 @@ import html
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -34,6 +37,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from .limits import MAX_FILE_BYTES
 from .textcodec import DecodeError, decode_bytes
 
 __all__ = ["Post", "Problem", "read_post", "parse_post", "MARKDOWN_EXTS", "HTML_EXTS", "POST_EXTS"]
@@ -46,17 +50,28 @@ MAX_FRONT_MATTER = 64 * 1024
 # Nodes visited in the loaded front matter, aliases counted each time they are reached.
 MAX_YAML_NODES = 20_000
 MAX_YAML_DEPTH = 50
+UNEXPECTED = "cannot be read: unexpected error"  # the start of a Problem reason that is a bug of ours
 
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The C safe loader, except that an impossible timestamp (2019-13-45) stays text."""
+    """The C safe loader, except that an impossible timestamp (2019-13-45) stays
+    text and merge keys (``<<: *a``, which copy entries) cannot expand without bound."""
+
+    _entries = 0
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        super().flatten_mapping(node)
+        self._entries += len(node.value)
+        if self._entries > MAX_YAML_NODES:
+            raise yaml.constructor.ConstructorError(
+                None, None, "expands to too much data (a YAML alias bomb?)", node.start_mark)
 
 
 def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> object:
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
-    except ValueError:
+    except (ValueError, AttributeError):  # AttributeError: "!!timestamp x" does not even look like one
         return loader.construct_scalar(node)
 
 
@@ -118,12 +133,14 @@ def read_post(abs_path: str | os.PathLike[str], rel_path: str, *,
               dir_categories: tuple[str, ...] = (), draft: bool = False) -> Post | Problem:
     """Read and parse one file; never raises for bad content."""
     try:
+        info = os.stat(abs_path)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
+            return Problem(rel_path, "not a regular file")
         with open(abs_path, "rb") as fh:
-            data = fh.read()
-        mtime = os.stat(abs_path).st_mtime
-    except OSError as exc:
-        return Problem(rel_path, f"cannot read the file: {exc.strerror or exc}")
-    return parse_post(data, rel_path, dir_categories=dir_categories, draft=draft, mtime=mtime)
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        return Problem(rel_path, f"cannot read the file: {getattr(exc, 'strerror', None) or exc}")
+    return parse_post(data, rel_path, dir_categories=dir_categories, draft=draft, mtime=info.st_mtime)
 
 
 def parse_post(data: bytes, rel_path: str, *, dir_categories: tuple[str, ...] = (),
@@ -135,10 +152,14 @@ def parse_post(data: bytes, rel_path: str, *, dir_categories: tuple[str, ...] = 
         return Problem(rel_path, str(exc))
     except (RecursionError, MemoryError):
         return Problem(rel_path, "front matter: nested too deeply to read")
+    except Exception as exc:  # a bug here must cost one post, never a whole scan
+        return Problem(rel_path, f"{UNEXPECTED} ({type(exc).__name__}: {exc})")
 
 
 def _parse(data: bytes, rel_path: str, dir_categories: tuple[str, ...], draft: bool,
            mtime: float) -> Post:
+    if len(data) > MAX_FILE_BYTES:
+        raise _Bad(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB: not read")
     if not data.strip():
         raise _Bad("empty file")
     try:
@@ -197,6 +218,9 @@ def _load_yaml(block: str) -> dict[str, Any]:
         meta = _HANDLER.load(block, Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise _Bad("front matter: " + _yaml_reason(exc)) from None
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError):
+        # The safe constructor's answer to a value its explicit tag cannot build.
+        raise _Bad("front matter: a value that does not fit its type tag (such as '!!int x')") from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):

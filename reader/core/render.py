@@ -15,7 +15,10 @@ HTML that ``clean.py`` sanitises.  It does what Jekyll would do to a body:
   and put back afterwards.
 
 Every scan here is linear in the size of the body: bodies reach 700 KB and
-hostile ones must not hang the reader.
+hostile ones must not hang the reader.  Markdown too dense to render in time,
+or nested deeper than markdown-it's limit (past which it silently drops the
+rest of the body), or longer than MAX_MARKDOWN_CHARS (``limits.py``), is
+shown as plain paragraphs: the text is never lost.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ import re
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
+
+from .limits import MAX_MARKDOWN_CHARS
 
 __all__ = ["body_to_html"]
 
@@ -137,14 +142,32 @@ def _render_markdown(text: str) -> str:
     token = _placeholder_token(text)
     pieces, blocks = _cut_html_blocks(text)
     markdown = [_strip_attribute_lists(p) for p in pieces]
-    if sum(_markup_cost(p) for p in markdown) <= _MARKDOWN_BUDGET:
-        rendered = _markdown().render(_join_with_placeholders(markdown, token))
-    else:
-        rendered = _plain_paragraphs(_join_with_placeholders(markdown, token))
+    joined = _join_with_placeholders(markdown, token)
+    rendered = None
+    if len(joined) <= MAX_MARKDOWN_CHARS and sum(_markup_cost(p) for p in markdown) <= _MARKDOWN_BUDGET:
+        rendered = _markdown_or_none(joined)
+    if rendered is None:
+        rendered = _plain_paragraphs(joined)
     if not blocks:
         return rendered
     pattern = re.compile(rf"<p>{token}(\d+)E</p>\n?|{token}(\d+)E")
     return pattern.sub(lambda m: blocks[int(m.group(1) or m.group(2))] + "\n", rendered)
+
+
+def _markdown_or_none(markdown: str) -> str | None:
+    """Markdown rendered, or None when it nests too deeply for markdown-it.
+
+    markdown-it stops at its nesting limit (20) and silently drops the rest of
+    the document (``> `` repeated, lists indented level after level): such a
+    body is shown as plain paragraphs instead, so no text is lost.
+    """
+    md = _markdown()
+    env: dict = {}
+    tokens = md.parse(markdown, env)
+    deepest = md.options.maxNesting - 1
+    if any(t.level >= deepest or any(t.level + c.level >= deepest for c in t.children or ()) for t in tokens):
+        return None
+    return md.renderer.render(tokens, md.options, env)
 
 
 def _placeholder_token(text: str) -> str:
