@@ -58,6 +58,7 @@ class Query:
                     or self.after is not None)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TOKEN_RE = re.compile(r'\s*(-?)(?:([A-Za-z]+):)?("([^"]*)("?)|[^\s"]*)')
 
 
@@ -68,7 +69,7 @@ def parse_query(text: str) -> Query:
     fields: list[tuple[str, str, bool]] = []
     before = after = None
     pos = 0
-    text = text.strip()
+    text = _CONTROL.sub("", text).strip()  # a NUL would end an FTS5 string early; no control char is text
     while pos < len(text):
         m = _TOKEN_RE.match(text, pos)
         if m is None or m.end() == pos:  # a lone quote or similar
