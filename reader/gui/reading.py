@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from reader.core.article import load_article
+from reader.core.article import Article, load_article
 from reader.core.posts import Problem
 from reader.core.queries import Row, Scope
 
@@ -58,6 +58,7 @@ class ReadingMixin:
         self._selecting_quietly = False
         self._navigating_history = False
         self._undo: list[list[Row]] = []
+        self._load_generation = 0  # which show_post's article may still be shown
         self._read_timer = QTimer(self)
         self._read_timer.setSingleShot(True)
         self._read_timer.timeout.connect(self._on_read_timer)
@@ -72,28 +73,49 @@ class ReadingMixin:
         if post is not None:
             self.show_post(post)
 
-    def show_post(self: MainWindow, row: Row, allow_remote: bool | None = None, restoring: bool = False) -> None:
-        """Render a post in the article pane and apply the mark-read policy (not when
-        `restoring` the post open at the last quit: reopening is not reading)."""
+    def show_post(self: MainWindow, row: Row, allow_remote: bool | None = None, restoring: bool = False,
+                  scroll: float | None = None) -> None:
+        """Show a post in the article pane and apply the mark-read policy (not when
+        `restoring` the post open at the last quit: reopening is not reading).
+
+        The post is read, rendered and cleaned on a worker thread (a hostile post
+        can take a few hundred ms); only the finished HTML is set here.  When
+        j is pressed faster than posts load, only the last one is shown."""
         session = self.session
         if session is None:
             return
         if self._shown is not None and self._shown.id != row.id:
             self._remember_position()
-        article = load_article(session.root, row.path)
+        self._shown = row
+        if not self._navigating_history:
+            self.history.visit(row.path)
+        session.state.set_last_opened(row.path)
+        self._load_generation += 1
+        generation, root = self._load_generation, session.root
+
+        def shown(article: Article | Problem) -> None:
+            if generation == self._load_generation and self.session is session:
+                self._show_loaded(row, article, allow_remote, restoring, scroll)
+
+        def failed(message: str, _details: str) -> None:
+            shown(Problem(row.path, message))
+
+        self.runner.run(lambda _ctx: load_article(root, row.path), done=shown, failed=failed)
+
+    def _show_loaded(self: MainWindow, row: Row, article: Article | Problem, allow_remote: bool | None,
+                     restoring: bool, scroll: float | None) -> None:
+        session = self.session
+        assert session is not None
         view = self.article_pane.view
         if isinstance(article, Problem):
-            self._shown = row
             view.show_message(self.tr("This post cannot be shown"),
                               self.tr("It was changed or removed since the archive was read: %1")
                               .replace("%1", article.reason))
             return
         allowed = self.images_allowed() if allow_remote is None else allow_remote
         view.show_article(session.root, row, article, allowed)
-        self._shown = row
-        if not self._navigating_history:
-            self.history.visit(row.path)
-        session.state.set_last_opened(row.path)
+        if scroll is not None:
+            view.set_scroll_fraction(scroll)
         if self._pending_scroll:
             QTimer.singleShot(0, lambda f=self._pending_scroll: view.set_scroll_fraction(f))
             self._pending_scroll = 0.0
@@ -103,9 +125,7 @@ class ReadingMixin:
 
     def reshow_current(self: MainWindow, allow_remote: bool | None = None) -> None:
         if self._shown is not None:
-            fraction = self.article_pane.view.scroll_fraction()
-            self.show_post(self._shown, allow_remote)
-            self.article_pane.view.set_scroll_fraction(fraction)
+            self.show_post(self._shown, allow_remote, scroll=self.article_pane.view.scroll_fraction())
 
     def open_post_path(self: MainWindow, path: str, restoring: bool = False) -> None:
         """Open a post by path: select it in the list when it is there, else show it alone."""
