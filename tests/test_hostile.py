@@ -260,3 +260,14 @@ def test_dense_markup_is_cut_by_its_number_of_tags():
     result = clean_html(BEGIN + "<b>词</b> " * 250_000)
     assert time.perf_counter() - start < SECONDS  # 1.3 s before the tag limit, 0.15 s after
     assert result.truncated and result.html.startswith("BEGIN开头的文字。")
+
+
+def test_a_post_on_one_line_is_shown_in_blocks_qt_can_lay_out_quickly(archive):
+    from reader.core.limits import MAX_BLOCK_TEXT
+
+    rel = write(archive, "one-line.md", "开头" + "中" * 300_000 + "结尾")
+    article, _seconds = load(archive, rel)
+    blocks = re.findall(r">([^<>]+)<", article.html)
+    assert max(len(b) for b in blocks) <= MAX_BLOCK_TEXT
+    assert shown_text(article).startswith("开头中中")  # same text, only in more blocks
+    assert article.truncated

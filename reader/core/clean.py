@@ -54,7 +54,7 @@ from ._html_rules import (
     set_text,
     url_scheme,
 )
-from ._tree_limits import cut_tree, fit_tables, text_length
+from ._tree_limits import cut_tree, fit_tables, split_long_runs, text_length
 
 __all__ = [
     "ALLOWED_ATTRS",
@@ -113,6 +113,7 @@ def clean_html(
     if cut is not None:
         cut = (cut[0], round(cut[1] * input_scale))
     fit_tables(tree, limits.TABLE_BUDGET)
+    split_long_runs(tree, limits.MAX_BLOCK_TEXT)
     _tidy_tree(tree)
     body = tree.find("body")
     fragment = etree.tostring(body if body is not None else tree, method="html", encoding="unicode")
