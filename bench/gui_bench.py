@@ -125,6 +125,73 @@ def cold_open_stalls(archive: Path) -> dict[str, float]:
     return {**marks, "gui_max_stall_ms": float(gaps[-1]), "gui_stalls_over_100ms": sum(g > 100 for g in gaps)}
 
 
+def hostile_archive(folder: Path) -> dict[str, str]:
+    """The posts the issue names: deep nesting, a 2 MB single line, a 15 MB post, a YAML alias
+    bomb, and a 20 MB one; {label: path in the archive}."""
+    posts = folder / "_posts"
+    posts.mkdir(parents=True, exist_ok=True)
+    para = "<p>" + "这是一段用来测试的很长的文字，" * 20 + "</p>\n"
+    bodies = {
+        "nested 5,000 divs": "<div>" * 5000 + "深处的文字" + "</div>" * 5000,
+        "nested 3,000 tables": "<table><tr><td>" * 3000 + "表格" + "</td></tr></table>" * 3000,
+        "2 MB single line": "中" * 700_000,
+        "15 MB post": para * (15 * 2**20 // len(para.encode())),
+        "20 MB post": para * (20 * 2**20 // len(para.encode())),
+    }
+    out = {}
+    for i, (label, body) in enumerate(bodies.items()):
+        name = f"2020-01-{i + 1:02d}-hostile-{i}.html"
+        (posts / name).write_text(f"---\ntitle: {label}\ndate: 2020-01-{i + 1:02d}\n---\n{body}", encoding="utf-8")
+        out[label] = f"_posts/{name}"
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(12))
+    (posts / "2020-02-01-bomb.md").write_text(f"---\ntitle: bomb\n{bomb}---\nbody", encoding="utf-8")
+    (posts / "2020-02-02-plain.md").write_text("---\ntitle: plain\n---\n<p>正常的文章。</p>", encoding="utf-8")
+    return out
+
+
+def hostile_stalls(folder: Path) -> dict[str, float]:
+    """Open each hostile post in the real (threaded) window; the longest GUI-thread gap while
+    each one loads and shows, in ms."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.app import build_window
+
+    posts = hostile_archive(folder)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = build_window()
+    window.show()
+    window.open_path(folder)
+    while not window.list_pane.search.isEnabled():
+        app.processEvents()
+        time.sleep(0.001)
+    clock, gaps, result = QElapsedTimer(), [], {}
+    ticker = QTimer()
+    ticker.setInterval(5)
+    ticker.timeout.connect(lambda: gaps.append(clock.restart()))
+    for label, rel in posts.items():
+        window.open_post_path("_posts/2020-02-02-plain.md")
+        while "正常" not in window.article_pane.view.toPlainText():
+            app.processEvents()
+        gaps.clear()
+        clock.start()
+        ticker.start()
+        window.open_post_path(rel)
+        while window.article_pane.view.article is None or window.article_pane.view.article.post.path != rel:
+            app.processEvents()
+            time.sleep(0.001)
+        for _ in range(5):  # and painted
+            app.processEvents()
+            time.sleep(0.005)
+        ticker.stop()
+        result[label] = float(max(gaps, default=0))
+    window.close()
+    window.shutdown()
+    return result
+
+
 def run(archive: Path, start_runs: int = 5, posts: int = 500) -> dict[str, object]:
     scratch = tempfile.mkdtemp(prefix="lectern-guibench-")
     os.environ["LECTERN_CACHE_DIR"] = os.path.join(scratch, "cache")
@@ -133,6 +200,7 @@ def run(archive: Path, start_runs: int = 5, posts: int = 500) -> dict[str, objec
     result: dict[str, object] = {"archive": str(archive), "start_to_list_s": start_to_list(archive, start_runs)}
     result.update(reading(archive, posts))
     result.update(cold_open_stalls(archive))
+    result["hostile_max_stall_ms"] = hostile_stalls(Path(scratch) / "hostile")
     return result
 
 
