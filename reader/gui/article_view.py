@@ -17,7 +17,7 @@ import os
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QUrl, Signal
 from PySide6.QtGui import (QColor, QDesktopServices, QFontInfo, QFontMetricsF, QImage, QResizeEvent, QTextCharFormat,
                            QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
@@ -36,6 +36,7 @@ SCOPE_SCHEME = "lectern-scope"
 _REMOTE_IMG = re.compile(r'<img\b[^>]*\bclass="remote"[^>]*>')
 _ATTR = re.compile(r'\b(src|alt)="([^"]*)"')
 _TAG = re.compile(r"(<[^>]*>)")
+_TRUNCATED = re.compile(r'<p class="embed truncated">.*?</p>', re.DOTALL)  # the core's note, in English
 MIN_MARGIN = 18  # px around the text when the pane is narrower than the column
 
 
@@ -80,6 +81,8 @@ class ArticleView(QTextBrowser):
         self.root, self.row, self.article = root, row, article
         self.allow_remote = allow_remote
         body = article.html
+        if article.truncated and article.cleaned.cut:
+            body = _TRUNCATED.sub(self._truncation_note(*article.cleaned.cut), body, count=1)
         remote = article.cleaned.remote_images
         if remote and not allow_remote:
             body = _REMOTE_IMG.sub(_placeholder, body)
@@ -88,6 +91,12 @@ class ArticleView(QTextBrowser):
             for url in remote:
                 self.fetcher.fetch(url)
         self.remote_images_blocked.emit(0 if allow_remote else len(remote))
+
+    def _truncation_note(self, shown: int, total: int) -> str:
+        locale = QLocale()
+        text = self.tr("This post is very long, so only its beginning is shown: about %1 of %2 characters.")
+        text = text.replace("%1", locale.toString(shown)).replace("%2", locale.toString(total))
+        return f'<p class="embed truncated"><i>{html.escape(text)}</i></p>'
 
     @property
     def html_shown(self) -> str:

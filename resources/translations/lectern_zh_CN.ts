@@ -113,12 +113,17 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/article_view.py" line="+70"/>
+        <location filename="../../reader/gui/article_view.py" line="+71"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+26"/>
+        <source>This post is very long, so only its beginning is shown: about %1 of %2 characters.</source>
+        <translation>这篇文章很长，只显示了开头部分：约 %1 字，全文约 %2 字。</translation>
+    </message>
+    <message>
+        <location line="+99"/>
         <source>Open original</source>
         <translation>查看原文</translation>
     </message>
@@ -266,24 +271,39 @@
         <translation>在“%1”中没有找到文章。请打开 Jekyll 站点、它的 _posts 文件夹，或存放文章的文件夹。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Reading posts…</source>
         <translation>正在读取文章…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Cannot open folder</source>
         <translation>无法打开文件夹</translation>
     </message>
+    <message>
+        <location line="+57"/>
+        <source>Another Lectern window is indexing this archive; waiting for it…</source>
+        <translation>另一个 Lectern 窗口正在为这个文章库建立索引，正在等待它完成…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading marks file damaged</source>
+        <translation>阅读标记文件已损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lectern found its file of read and starred posts damaged and started a new one. Nothing was deleted.</source>
+        <translation>Lectern 发现记录已读和星标文章的文件已损坏，已另建一个新文件。没有删除任何内容。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+136"/>
+        <location line="+88"/>
         <source>%n posts</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-107"/>
         <source>Reading posts: %1 of %2</source>
         <translation>正在读取文章：%1/%2</translation>
     </message>
@@ -293,8 +313,8 @@
         <translation>正在建立全文搜索索引：%1/%2</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+134"/>
+        <location line="-130"/>
+        <location line="+137"/>
         <source>Search ready</source>
         <translation>搜索已就绪</translation>
     </message>
@@ -304,7 +324,7 @@
         <translation>搜索（/）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>Indexing failed: %1</source>
         <translation>建立索引失败：%1</translation>
     </message>
@@ -563,7 +583,7 @@
 <context>
     <name>ReadingMixin</name>
     <message>
-        <location filename="../../reader/gui/reading.py" line="+87"/>
+        <location filename="../../reader/gui/reading.py" line="+111"/>
         <source>This post cannot be shown</source>
         <translation>无法显示这篇文章</translation>
     </message>
@@ -573,7 +593,7 @@
         <translation>读取文章库之后，这篇文章已被修改或删除：%1</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+89"/>
         <source>No more unread posts in this list</source>
         <translation>此列表中没有更多未读文章</translation>
     </message>

@@ -113,12 +113,17 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/article_view.py" line="+70"/>
+        <location filename="../../reader/gui/article_view.py" line="+71"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+26"/>
+        <source>This post is very long, so only its beginning is shown: about %1 of %2 characters.</source>
+        <translation>這篇文章很長，只顯示了開頭部分：約 %1 字，全文約 %2 字。</translation>
+    </message>
+    <message>
+        <location line="+99"/>
         <source>Open original</source>
         <translation>檢視原文</translation>
     </message>
@@ -266,24 +271,39 @@
         <translation>在「%1」中找不到文章。請開啟 Jekyll 網站、它的 _posts 資料夾，或存放文章的資料夾。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Reading posts…</source>
         <translation>正在讀取文章…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Cannot open folder</source>
         <translation>無法開啟資料夾</translation>
     </message>
+    <message>
+        <location line="+57"/>
+        <source>Another Lectern window is indexing this archive; waiting for it…</source>
+        <translation>另一個 Lectern 視窗正在為這個文章庫建立索引，正在等候它完成…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading marks file damaged</source>
+        <translation>閱讀標記檔案已損毀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lectern found its file of read and starred posts damaged and started a new one. Nothing was deleted.</source>
+        <translation>Lectern 發現記錄已讀和星號文章的檔案已損毀，已另建一個新檔案。沒有刪除任何內容。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+136"/>
+        <location line="+88"/>
         <source>%n posts</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-107"/>
         <source>Reading posts: %1 of %2</source>
         <translation>正在讀取文章：%1/%2</translation>
     </message>
@@ -293,8 +313,8 @@
         <translation>正在建立全文搜尋索引：%1/%2</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+134"/>
+        <location line="-130"/>
+        <location line="+137"/>
         <source>Search ready</source>
         <translation>搜尋已就緒</translation>
     </message>
@@ -304,7 +324,7 @@
         <translation>搜尋（/）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>Indexing failed: %1</source>
         <translation>建立索引失敗：%1</translation>
     </message>
@@ -563,7 +583,7 @@
 <context>
     <name>ReadingMixin</name>
     <message>
-        <location filename="../../reader/gui/reading.py" line="+87"/>
+        <location filename="../../reader/gui/reading.py" line="+111"/>
         <source>This post cannot be shown</source>
         <translation>無法顯示這篇文章</translation>
     </message>
@@ -573,7 +593,7 @@
         <translation>讀取文章庫之後，這篇文章已被修改或刪除：%1</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+89"/>
         <source>No more unread posts in this list</source>
         <translation>此清單中沒有其他未讀文章</translation>
     </message>
