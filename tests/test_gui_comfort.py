@@ -260,3 +260,11 @@ def test_focus_is_visible_on_each_pane(window):
     QTest.qWait(20)
     unfocused = window.article_pane.view.grab().toImage()
     assert focused.pixelColor(0, focused.height() // 2) != unfocused.pixelColor(0, unfocused.height() // 2)
+
+
+def test_a_high_contrast_desktop_wins_over_lectern_themes():
+    from reader.gui.appearance import effective_theme, high_contrast
+
+    assert effective_theme("dark", high_contrast_on=True) == "system"
+    assert effective_theme("sepia", high_contrast_on=False) == "sepia"
+    assert high_contrast() in (True, False)  # readable on this Qt

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from .settings import Prefs
 
-__all__ = ["Colors", "Typography", "THEME_COLORS", "colors_for", "apply_app_theme", "article_palette",
+__all__ = ["Colors", "Typography", "THEME_COLORS", "colors_for", "effective_theme", "high_contrast", "apply_app_theme", "article_palette",
            "article_css", "typography_from", "default_reading_family", "APP_QSS"]
 
 
@@ -66,6 +66,22 @@ _style: dict[str, str] = {}  # the platform's style name, and whether Fusion rep
 
 def _hex(color: QColor) -> str:
     return color.name(QColor.NameFormat.HexRgb)
+
+
+def high_contrast() -> bool:
+    """Whether the desktop asks for high contrast (Qt 6.10+ knows; older Qt: no)."""
+    hints = QGuiApplication.styleHints()
+    accessibility = getattr(hints, "accessibility", None)
+    if accessibility is None:
+        return False
+    from PySide6.QtCore import Qt
+
+    return accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
+
+
+def effective_theme(theme: str, high_contrast_on: bool) -> str:
+    """The theme to apply: a high-contrast desktop always wins over Lectern's own colours."""
+    return "system" if high_contrast_on else theme
 
 
 def colors_for(theme: str) -> Colors:

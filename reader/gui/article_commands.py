@@ -15,7 +15,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from .actions import ActionId
-from .appearance import THEME_COLORS, apply_app_theme, article_css, article_font, typography_from
+from .appearance import (THEME_COLORS, apply_app_theme, article_css, article_font, effective_theme, high_contrast,
+                         typography_from)
 from .article_view import ArticleView
 
 if TYPE_CHECKING:
@@ -185,7 +186,8 @@ class ArticleCommandsMixin:
         """Theme, typography, script and images policy from the preferences, applied now."""
         prefs = self.settings.prefs
         app = QApplication.instance()
-        colors = apply_app_theme(app, prefs.theme) if isinstance(app, QApplication) else THEME_COLORS["light"]
+        theme = effective_theme(prefs.theme, high_contrast())  # a high-contrast desktop is respected
+        colors = apply_app_theme(app, theme) if isinstance(app, QApplication) else THEME_COLORS["light"]
         view = self.article_pane.view
         view.set_appearance(colors, typography_from(prefs))
         if view.script != prefs.script:

@@ -157,8 +157,8 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
             install_translators(app, self.settings.prefs.language)
 
     def _on_color_scheme_changed(self, _scheme: object) -> None:
-        if self.settings.prefs.theme == "system":
-            self.apply_preferences()
+        """The desktop switched light/dark or contrast: follow it."""
+        self.apply_preferences()
 
     def _connect_signals(self) -> None:
         self.tree_pane.view.selectionModel().currentChanged.connect(self._on_tree_current_changed)
@@ -174,7 +174,10 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.article_pane.load_images_always.connect(self._on_load_images_always)
         self.article_pane.find_field.returnPressed.connect(self.find_next)
         self.article_pane.find_field.textChanged.connect(self._on_find_text_changed)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
+        if hasattr(hints, "accessibility"):  # Qt 6.10+: follow the desktop's contrast setting live
+            hints.accessibility().contrastPreferenceChanged.connect(self._on_color_scheme_changed)
         self.status_problems.clicked.connect(self.show_problems)
         self.status_new.clicked.connect(self.show_new_posts)
 
