@@ -48,8 +48,10 @@ class LiveRefreshMixin:
             return
         scope = self._scope
         self.refresh_tree()
-        if not self.select_scope(scope):
-            self._set_scope(scope) if scope.kind == "new" else self.select_scope(Scope("all"))
+        if scope.kind == "new":  # not a tree entry
+            self._set_scope(scope)
+        elif not self.select_scope(scope):  # its tag or folder is gone
+            self.select_scope(Scope("all"))
         shown = self.current_row()
         if shown is None:
             return
