@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import QWidget
 
 from gui_helpers import make_window
 
@@ -377,3 +378,15 @@ def test_dates_without_a_locale_stay_iso(qapp, i18n):
     assert format_date("2025-06-20T08:05:00Z", with_time=True) == "2025-06-20 08:05"
     assert format_date("not a date") == "not a date"
 
+
+
+def test_the_preferences_dialog_switches_the_language_live(qtbot, qapp, i18n):
+    window = make_window(qtbot)
+    window.show_preferences()
+    dialog = window.findChild(QWidget, "preferences")
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_TW"))
+    assert window.settings.prefs.language == "zh_TW"
+    _settle(qtbot, window, "zh_TW")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "偏好設定", timeout=3000)  # the dialog too
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    _settle(qtbot, window, "en")
