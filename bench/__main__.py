@@ -100,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{g['rss_mb_after']} MB; cold open: list after {g['list_shown_s']:.1f} s, search after "
               f"{g['search_ready_s']:.1f} s, longest GUI-thread stall {g['gui_max_stall_ms']:.0f} ms "
               f"({g['gui_stalls_over_100ms']} over 100 ms)")
+    if gui:
+        stalls = ", ".join(f"{k} {v:.0f} ms" for k, v in gui[-1]["hostile_max_stall_ms"].items())
+        print(f"GUI hostile posts, longest GUI-thread stall while each opens: {stalls}")
     out = HERE / "results" / f"core-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps({"core": [as_dict(r) for r in results], "gui": gui}, ensure_ascii=False, indent=1))
