@@ -78,3 +78,11 @@ def test_snippet_shows_the_text_as_written_with_the_match_highlighted(index):
     assert [snippet[a:b] for a, b in spans] == ["習近平"]
     text, spans = make_snippet("台灣與臺灣", ["台湾"])
     assert [text[a:b] for a, b in spans] == ["台灣", "臺灣"]
+
+
+def test_snippet_finds_a_match_far_into_a_long_text_and_across_fold_windows():
+    for lead in (0, 4094, 4095, 4096, 10_000):
+        text = "x" * lead + "臺灣經濟" + "y" * 50
+        snippet, spans = make_snippet(text, ["台湾经济"])
+        assert [snippet[a:b] for a, b in spans] == ["臺灣經濟"], lead
+    assert make_snippet("abc", ["台湾"]) == ("abc", ())
