@@ -2,6 +2,7 @@
 and memory while reading posts one after another.  Runs offscreen.
 
     python -m bench.gui_bench ARCHIVE            prints one JSON object
+    python -m bench.gui_bench --hostile          the longest GUI stall while each hostile post opens
 """
 
 from __future__ import annotations
@@ -200,13 +201,19 @@ def run(archive: Path, start_runs: int = 5, posts: int = 500) -> dict[str, objec
     result: dict[str, object] = {"archive": str(archive), "start_to_list_s": start_to_list(archive, start_runs)}
     result.update(reading(archive, posts))
     result.update(cold_open_stalls(archive))
-    result["hostile_max_stall_ms"] = hostile_stalls(Path(scratch) / "hostile")
     return result
 
 
 def main(argv: list[str]) -> int:
     if len(argv) == 2 and argv[0] == "--probe-start":
         _probe_start(argv[1])
+        return 0
+    if argv == ["--hostile"]:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        scratch = tempfile.mkdtemp(prefix="lectern-hostile-")
+        os.environ["LECTERN_CACHE_DIR"] = os.path.join(scratch, "cache")
+        os.environ["LECTERN_DATA_DIR"] = os.path.join(scratch, "data")
+        print(json.dumps(hostile_stalls(Path(scratch) / "archive"), indent=1, ensure_ascii=False))
         return 0
     if len(argv) != 1:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
