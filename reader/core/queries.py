@@ -400,16 +400,23 @@ def make_snippet(text: str, terms: Sequence[str], width: int = 120) -> tuple[str
 
 
 _FOLD_WINDOW = 4096
+_FIRST_HAN = 0x3400  # hanzi.fold maps nothing below (CJK Extension A starts here)
 
 
 def _find_folded(text: str, folded_term: str) -> int:
     """Where `folded_term` first occurs in `text`, ignoring case and script.
 
-    Folding a whole long text costs ~55 ns a character: fold only window after
-    window until the term shows (most hits show in the first window)."""
+    Folding a whole long text costs ~55 ns a character: a term without Han
+    characters needs no folding; otherwise fold window after window, and only
+    up to where the term shows as written."""
+    lowered = text.lower()
+    raw = lowered.find(folded_term)
+    if all(ord(ch) < _FIRST_HAN for ch in folded_term):
+        return raw  # folding changes Han characters only
+    end = raw + len(folded_term) if raw >= 0 else len(lowered)  # a folded match can only come before it
     overlap = len(folded_term) - 1
-    for start in range(0, max(len(text), 1), _FOLD_WINDOW):
-        window = fold(text[start:start + _FOLD_WINDOW + overlap].lower())
+    for start in range(0, max(end, 1), _FOLD_WINDOW):
+        window = fold(lowered[start:min(end, start + _FOLD_WINDOW + overlap)])
         pos = window.find(folded_term)
         if pos >= 0:
             return start + pos
