@@ -72,12 +72,12 @@ def test_cold_then_warm_then_incremental(archive, tmp_path):
 def test_warm_open_reads_no_post(archive, tmp_path, monkeypatch):
     with Index(archive, tmp_path / "cache") as ix:
         ix.update(workers=1)
-    import reader.core.index as index_module
+    import reader.core.workers as workers_module
 
     def fail(*a, **k):
         raise AssertionError("a post file was read on a warm open")
 
-    monkeypatch.setattr(index_module, "read_post", fail)
+    monkeypatch.setattr(workers_module, "read_post", fail)
     monkeypatch.setattr("reader.core.fulltext.parse_post", fail)
     with Index(archive, tmp_path / "cache") as ix:
         assert ix.update(workers=1).cache == "warm"

@@ -33,12 +33,13 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import cachefs, fulltext, paths
+from . import workers as workers_mod
 from .discover import Found, scan
-from .posts import Post, Problem, read_post
+from .posts import Post, Problem
 from .queries import QueryMixin
 
 __all__ = ["Index", "ScanReport", "Cancelled", "SCHEMA_VERSION", "cache_folder"]
@@ -340,14 +341,14 @@ class Index(QueryMixin):
                 batch = []
                 for f in todo[i:i + CHUNK]:
                     _check(cancel)
-                    batch.append((f, _parse_meta(str(self.root), f)))
+                    batch.append((f, workers_mod.parse_meta(str(self.root), f)))
                 yield batch
                 done += len(batch)
                 if progress and done < total:
                     progress(done, total)
         else:
-            with _pool(workers) as pool:
-                futures = [pool.submit(_parse_meta_chunk, str(self.root), todo[i:i + CHUNK * 4])
+            with workers_mod.meta_pool(workers) as pool:
+                futures = [pool.submit(workers_mod.parse_meta_chunk, str(self.root), todo[i:i + CHUNK * 4])
                            for i in range(0, total, CHUNK * 4)]
                 try:
                     for fut in as_completed(futures):
@@ -492,7 +493,7 @@ class Index(QueryMixin):
         ctx = multiprocessing.get_context("spawn")
         next_shard = ctx.Value("i", 0)
         shard_paths = [str(self._shard_path(n)) for n in range(self.shard_count)]
-        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_text_worker_init,
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=workers_mod.text_worker_init,
                                  initargs=(next_shard, shard_paths)) as pool:
             futures = [pool.submit(fulltext.worker_index_chunk, str(self.root), todo[i:i + CHUNK])
                        for i in range(0, total, CHUNK)]
@@ -556,27 +557,6 @@ def _post_values(f: Found, post: Post) -> tuple[object, ...]:
             post.author, post.url, post.layout, int(post.published), int(post.draft), post.fmt,
             post.encoding, json.dumps(post.extra, ensure_ascii=False),
             json.dumps(post.tags, ensure_ascii=False), json.dumps(post.categories, ensure_ascii=False))
-
-
-def _parse_meta(root: str, f: Found) -> Post | Problem:
-    item = read_post(os.path.join(root, *f.rel.split("/")), f.rel,
-                     dir_categories=f.categories, draft=f.draft)
-    return replace(item, body="") if isinstance(item, Post) else item
-
-
-def _parse_meta_chunk(root: str, items: list[Found]) -> list[tuple[Found, Post | Problem]]:
-    return [(f, _parse_meta(root, f)) for f in items]
-
-
-def _pool(workers: int) -> ProcessPoolExecutor:
-    # spawn, not fork: the GUI calls this from a thread, and forking a threaded Qt process is unsafe.
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=cachefs.exit_with_parent)
-
-
-def _text_worker_init(next_shard, shard_paths: list[str]) -> None:
-    cachefs.exit_with_parent()
-    fulltext.worker_init(next_shard, shard_paths)
 
 
 def _check(cancel: CancelCheck | None) -> None:

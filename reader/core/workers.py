@@ -1,0 +1,56 @@
+"""What runs in indexing worker processes: reading front matter in chunks, and the pools.
+
+Workers are spawned (never forked: the GUI starts them from a thread of a Qt
+process), end as soon as their parent dies, and run at a lower priority so
+the reader's window always gets a core first.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+
+from . import cachefs, fulltext
+from .discover import Found
+from .posts import Post, Problem, read_post
+
+__all__ = ["parse_meta", "parse_meta_chunk", "meta_pool", "text_worker_init"]
+
+
+def parse_meta(root: str, f: Found) -> Post | Problem:
+    item = read_post(os.path.join(root, *f.rel.split("/")), f.rel,
+                     dir_categories=f.categories, draft=f.draft)
+    return replace(item, body="") if isinstance(item, Post) else item
+
+
+def parse_meta_chunk(root: str, items: list[Found]) -> list[tuple[Found, Post | Problem]]:
+    return [(f, parse_meta(root, f)) for f in items]
+
+
+def meta_pool(workers: int) -> ProcessPoolExecutor:
+    # spawn, not fork: the GUI calls this from a thread, and forking a threaded Qt process is unsafe.
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_meta_worker_init)
+
+
+def _meta_worker_init() -> None:
+    cachefs.exit_with_parent()
+    _background_priority()
+
+
+def text_worker_init(next_shard, shard_paths: list[str]) -> None:
+    cachefs.exit_with_parent()
+    _background_priority()
+    fulltext.worker_init(next_shard, shard_paths)
+
+
+def _background_priority() -> None:
+    """Workers fill every core: let the reader's window (and anything else) go first, so
+    its thread is never kept waiting for a core.  Throughput is the same when idle."""
+    if hasattr(os, "nice"):
+        try:
+            os.nice(10)
+        except OSError:
+            pass
