@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtCore import QMarginsF, Qt, QUrl
 from PySide6.QtGui import QFontInfo, QGuiApplication, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
@@ -207,6 +207,7 @@ class ArticleCommandsMixin:
 
         dialog = PreferencesDialog(self.settings, str(self.session.root) if self.session else None, self)
         dialog.setObjectName("preferences")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(self._on_preferences_changed)
         dialog.open()
 
