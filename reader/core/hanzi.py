@@ -19,9 +19,10 @@ other script; it is never written anywhere.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["fold", "fold_table", "convert", "CONVERSIONS"]
+__all__ = ["fold", "fold_table", "find_spans", "convert", "CONVERSIONS"]
 
 # Unicode blocks holding Han characters (BMP, compatibility, extension B).
 _HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2A6E0))
@@ -55,6 +56,22 @@ def fold_table() -> dict[int, int]:
 def fold(text: str) -> str:
     """`text` with every Traditional character replaced by its Simplified form (same length)."""
     return text.translate(fold_table())
+
+
+def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Sorted [start, end) of every occurrence of each term in `text`, ignoring case and
+    the Simplified/Traditional difference (offsets in `text`: folding keeps them)."""
+    haystack = fold(text.lower())
+    found: list[tuple[int, int]] = []
+    for term in terms:
+        folded = fold(term.lower())
+        if not folded or len(folded) != len(term):
+            continue
+        pos = haystack.find(folded)
+        while pos >= 0:
+            found.append((pos, pos + len(folded)))
+            pos = haystack.find(folded, pos + len(folded))
+    return sorted(found)
 
 
 @lru_cache(maxsize=4)

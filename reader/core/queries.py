@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .hanzi import fold
+from .hanzi import find_spans, fold
 from .posts import Problem
 from .search import MIN_MATCH_CHARS, Query, like_pattern, parse_query, text_sql
 
@@ -389,14 +389,7 @@ def make_snippet(text: str, terms: Sequence[str], width: int = 120) -> tuple[str
     lead = "…" if start > 0 else ""
     tail = "…" if end < len(text) else ""
     snippet = lead + _SPACE.sub(" ", window) + tail
-    folded_snippet = fold(snippet.lower())
-    spans: list[tuple[int, int]] = []
-    for term in terms:
-        pos = folded_snippet.find(term)
-        while pos >= 0 and term:
-            spans.append((pos, pos + len(term)))
-            pos = folded_snippet.find(term, pos + len(term))
-    return snippet, tuple(sorted(spans))
+    return snippet, tuple(find_spans(snippet, terms))
 
 
 _FOLD_WINDOW = 4096

@@ -61,7 +61,8 @@ QTreeView#tree:focus, QTreeView#posts:focus, QTextBrowser#article:focus {
     border: 2px solid palette(highlight); margin: 0px; }
 """
 
-_style: dict[str, str] = {}  # the platform's style name, and whether Fusion replaced it
+_platform_style: str | None = None  # the style the platform gave, restored for "system"
+_fusion_forced = False  # Lectern's own themes replaced it with Fusion
 
 
 def _hex(color: QColor) -> str:
@@ -123,18 +124,18 @@ def _palette(c: Colors) -> QPalette:
 
 def apply_app_theme(app: QApplication, theme: str) -> Colors:
     """Colour the whole application; returns the colours the article should use."""
-    if "original" not in _style:
-        _style["original"] = app.style().name() or "Fusion"
-    original = _style["original"]
+    global _platform_style, _fusion_forced
+    if _platform_style is None:
+        _platform_style = app.style().name() or "Fusion"
     if theme in THEME_COLORS:
-        if original.lower() != "fusion" and _style.get("forced") != "yes":
+        if _platform_style.lower() != "fusion" and not _fusion_forced:
             app.setStyle("Fusion")
-            _style["forced"] = "yes"
+            _fusion_forced = True
         app.setPalette(_palette(THEME_COLORS[theme]))
     else:
-        if _style.get("forced") == "yes":
-            app.setStyle(original)
-            _style["forced"] = ""
+        if _fusion_forced:
+            app.setStyle(_platform_style)
+            _fusion_forced = False
         app.setPalette(QPalette())  # nothing resolved: the platform's (or the style's) own palette
     app.setStyleSheet(APP_QSS)
     return colors_for(theme)

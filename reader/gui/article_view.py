@@ -23,7 +23,7 @@ from PySide6.QtGui import (QColor, QDesktopServices, QFontInfo, QFontMetricsF, Q
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.article import Article
-from reader.core.hanzi import convert, fold
+from reader.core.hanzi import convert, find_spans
 from reader.core.queries import Row, Scope
 
 from .appearance import THEME_COLORS, Colors, Typography, article_css, article_font, article_palette
@@ -312,9 +312,6 @@ class ArticleView(QTextBrowser):
         self._update_selections()
         return True
 
-    def count_matches(self, text: str) -> int:
-        return len(self.match_spans(text)) if text else 0
-
     def match_spans(self, text: str) -> list[tuple[int, int]]:
         """Document positions [start, end) of `text` in the article, ignoring case and 简/繁."""
         return [(a, b) for a, b in _spans(self.document().toPlainText(), [text])]
@@ -350,20 +347,10 @@ class ArticleView(QTextBrowser):
         return sel
 
 
-def _spans(plain: str, needles) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
-    """[start, end) of each needle in `plain`, ignoring case and the Chinese script, in
-    QTextDocument positions (UTF-16 units: a character outside the BMP counts twice)."""
-    haystack = fold(plain.lower())
-    found: list[tuple[int, int]] = []
-    for needle in needles:
-        folded = fold(needle.lower())
-        if not folded or len(folded) != len(needle):
-            continue
-        pos = haystack.find(folded)
-        while pos >= 0:
-            found.append((pos, pos + len(folded)))
-            pos = haystack.find(folded, pos + len(folded))
-    found.sort()
+def _spans(plain: str, needles: tuple[str, ...] | list[str]) -> list[tuple[int, int]]:
+    """`hanzi.find_spans` in QTextDocument positions (UTF-16 units: a character outside
+    the BMP counts twice)."""
+    found = find_spans(plain, needles)
     if any(ord(ch) > 0xFFFF for ch in plain):
         units = [0]
         for ch in plain:

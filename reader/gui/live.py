@@ -28,11 +28,11 @@ class LiveRefreshMixin:
         problems = len(report.problems)
         self.status_problems.setText(self.tr("%n posts could not be read", "", problems))
         self.status_problems.setVisible(problems > 0)
-        new = self.session.count_new()
+        new = self.session.new_count
         self.status_new.setText(self.tr("%n new since last open", "", new))
         self.status_new.setVisible(new > 0)
         if self.watcher is not None:
-            self.watcher.watch(self.session.folders())
+            self.watcher.watch(self.session.folder_set)
 
     def _on_archive_changed(self: MainWindow) -> None:
         if self.session is not None:

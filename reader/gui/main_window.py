@@ -456,7 +456,7 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
 
     def _on_load_images_always(self) -> None:
         if self.session is not None:
-            self.settings.prefs.set_always_load_images(str(self.session.root))
+            self.settings.prefs.set_image_override(str(self.session.root), "always")
         self.reshow_current(allow_remote=True)
 
     # --- dialogs ----------------------------------------------------------------------------------------

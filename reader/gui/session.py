@@ -49,12 +49,13 @@ class ArchiveSession(QObject):
         self.counts: TreeCounts | None = None  # as of the last scan; the tree keeps them live
         self.searchable = False
         self.new_since_ns = 0  # files changed after this (the previous open) count as new
-        self.new_count = 0  # unread posts changed since then, as of the last scan
+        self.new_count = 0  # unread posts changed since then (a pull's new posts), as of the last scan
         self.folder_set: set[str] = set()  # folders holding posts, as of the last scan
         self._task: TaskContext | None = None
         self._live = False  # the running task is a live refresh, not the opening scan
         self._running = False
         self._refresh_again = False
+        self._reported_recovery: str | None = None  # the marks-file message already shown
         self._read = self.state.read_paths()
         self._starred = self.state.starred_paths()
 
@@ -168,13 +169,6 @@ class ArchiveSession(QObject):
             return ""
         return make_snippet(self.index.text(post_id), query.terms)[0]
 
-    def folders(self) -> set[str]:
-        return self.folder_set
-
-    def count_new(self) -> int:
-        """Unread posts whose file changed since the previous open (a pull's new posts), as of the last scan."""
-        return self.new_count
-
     def tree_counts(self) -> TreeCounts:
         if self.counts is None:
             assert self.index is not None
@@ -217,7 +211,7 @@ class ArchiveSession(QObject):
 
     def _check_state(self) -> None:
         message = self.state.recovered_message
-        if message and message != getattr(self, "_reported_recovery", None):
+        if message and message != self._reported_recovery:
             self._reported_recovery = message
             if self.index is not None:  # the old attachment points at the file kept aside
                 self.index.attach_state(str(self.state.file), self.state.archive)

@@ -212,11 +212,6 @@ class Prefs(_Group):
     def mark_read_delay_ms(self) -> int:
         return max(0, self._get(self.MARK_READ_DELAY_MS))
 
-    def always_load_images(self, archive: str) -> bool:
-        return self.images_for(archive) == "always"
-
-    def set_always_load_images(self, archive: str, on: bool = True) -> None:
-        self.set_image_override(archive, "always" if on else "")
 
 
 class UiState(_Group):
