@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import write_post
-from reader.core.hanzi import convert, fold
+from reader.core.hanzi import _HAN_RANGES, convert, fold, fold_table
 from reader.core.index import Index
 from reader.core.queries import make_snippet
 
@@ -17,6 +17,21 @@ def test_fold_maps_traditional_and_variants_to_simplified_keeping_length():
         assert len(fold(written)) == len(written)
     assert fold("习近平在北京") == "习近平在北京"  # Simplified text is left alone
     assert fold("𠀀 emoji 😀") == "𠀀 emoji 😀"  # astral characters pass through
+
+
+def test_folding_twice_changes_nothing_and_common_simplified_characters_stay():
+    # OpenCC turns a lone 么 into 幺 (its Traditional meaning): folding it would
+    # make 什麼 (→ 什么) miss 什么 (→ 什幺), and mark every Simplified post as changed.
+    assert fold("什么") == "什么" and fold("什麼") == "什么" and fold("什麽") == "什么"
+    han = "".join(chr(c) for lo, hi in _HAN_RANGES for c in range(lo, hi))
+    assert fold(fold(han)) == fold(han)
+
+
+def test_fast_fold_gives_the_same_text_as_the_table():
+    han = "".join(chr(c) for lo, hi in _HAN_RANGES for c in range(lo, hi))
+    text = han + "\x00 tab\t\U0001F600 \ud800 end"  # NUL, an emoji and a lone surrogate pass through
+    assert fold(text) == text.translate(fold_table())
+    assert len(fold(text)) == len(text)
 
 
 def test_convert_is_phrase_aware_for_display():

@@ -44,7 +44,8 @@ from .queries import QueryMixin
 
 __all__ = ["Index", "ScanReport", "Cancelled", "SCHEMA_VERSION", "cache_folder"]
 
-SCHEMA_VERSION = 3  # 2: shard text folded to one Chinese script (hanzi.fold); 3: FTS values end with END
+SCHEMA_VERSION = 4  # 2: shard text folded to one Chinese script (hanzi.fold); 3: FTS values end with END;
+# 4: fold keeps 么 (was 幺)
 PARALLEL_MIN = 400  # posts: below this, the work is done in this process
 CHUNK = 64
 
