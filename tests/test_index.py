@@ -78,7 +78,7 @@ def test_warm_open_reads_no_post(archive, tmp_path, monkeypatch):
         raise AssertionError("a post file was read on a warm open")
 
     monkeypatch.setattr(workers_module, "read_post", fail)
-    monkeypatch.setattr("reader.core.fulltext.parse_post", fail)
+    monkeypatch.setattr("reader.core.fulltext.read_body", fail)
     with Index(archive, tmp_path / "cache") as ix:
         assert ix.update(workers=1).cache == "warm"
 

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 
 from .clean import html_to_text
 from .hanzi import fold
-from .posts import Post, parse_post
+from .posts import Post, read_body
 from .render import body_to_html
 
 __all__ = ["END", "open_shard", "index_posts", "delete_docs", "post_text", "worker_init",
@@ -59,7 +59,11 @@ def open_shard(path: str) -> sqlite3.Connection:
 
 def post_text(post: Post) -> str:
     """The searchable plain text of a post's body (what the reader sees)."""
-    return html_to_text(body_to_html(post.body, post.fmt))
+    return body_text(post.body, post.fmt)
+
+
+def body_text(body: str, fmt: str) -> str:
+    return html_to_text(body_to_html(body, fmt))
 
 
 def delete_docs(con: sqlite3.Connection, ids: Iterable[int]) -> int:
@@ -76,17 +80,18 @@ def delete_docs(con: sqlite3.Connection, ids: Iterable[int]) -> int:
     return removed
 
 
-def index_posts(con: sqlite3.Connection, root: str, items: Iterable[tuple[int, str]]) -> list[int]:
-    """Read, render and index the given (id, relative path) posts in one transaction.
+def index_posts(con: sqlite3.Connection, root: str, items: Iterable[tuple[int, str, str]]) -> list[int]:
+    """Read, render and index the given (id, relative path, title) posts in one transaction.
 
+    The title comes from the metadata index, so the front matter is not read again.
     Returns the ids indexed; a file that can no longer be read as a post is
-    indexed with empty text (the next scan notices the change and reports it).
+    indexed with its title only (the next scan notices the change and reports it).
     """
     done: list[int] = []
     con.execute("BEGIN IMMEDIATE")
     try:
-        for post_id, rel in items:
-            title, text = _read_text(root, rel)
+        for post_id, rel, title in items:
+            text = _read_text(root, rel)
             title, body = fold(title), fold(text)
             delete_docs(con, (post_id,))
             con.execute("INSERT INTO docs(id, title, body, orig) VALUES(?, ?, ?, ?)",
@@ -100,20 +105,20 @@ def index_posts(con: sqlite3.Connection, root: str, items: Iterable[tuple[int, s
     return done
 
 
-def _read_text(root: str, rel: str) -> tuple[str, str]:
+def _read_text(root: str, rel: str) -> str:
     path = os.path.join(root, *rel.split("/"))
     try:
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError:
-        return "", ""
-    post = parse_post(data, rel)
-    if not isinstance(post, Post):
-        return "", ""
+        return ""
+    body = read_body(data, rel)
+    if body is None:
+        return ""
     try:
-        return post.title, post_text(post)
+        return body_text(*body)
     except Exception:  # the cleaner promises not to raise; never lose the whole batch if it does
-        return post.title, ""
+        return ""
 
 
 # --- worker processes -----------------------------------------------------
@@ -136,12 +141,12 @@ def worker_init(next_shard, shard_paths: list[str]) -> None:
     _worker["con"] = con
 
 
-def worker_index_chunk(root: str, items: list[tuple[int, str]]) -> tuple[int, list[int], int]:
+def worker_index_chunk(root: str, items: list[tuple[int, str, str]]) -> tuple[int, list[int], int]:
     """(shard number, ids indexed, bytes read) for one chunk of posts."""
     con = _worker["con"]
     assert isinstance(con, sqlite3.Connection)
     done = index_posts(con, root, items)
-    size = sum(_size(root, rel) for _, rel in items)
+    size = sum(_size(root, rel) for _, rel, _title in items)
     return int(_worker["number"]), done, size  # type: ignore[arg-type]
 
 

@@ -40,7 +40,7 @@ from frontmatter.default_handlers import YAMLHandler
 from .limits import MAX_FILE_BYTES
 from .textcodec import DecodeError, decode_bytes
 
-__all__ = ["Post", "Problem", "read_post", "parse_post", "MARKDOWN_EXTS", "HTML_EXTS", "POST_EXTS"]
+__all__ = ["Post", "Problem", "read_post", "parse_post", "read_body", "MARKDOWN_EXTS", "HTML_EXTS", "POST_EXTS"]
 
 MARKDOWN_EXTS = frozenset({".md", ".markdown", ".mkd", ".mkdn"})
 HTML_EXTS = frozenset({".html", ".htm"})
@@ -158,17 +158,9 @@ def parse_post(data: bytes, rel_path: str, *, dir_categories: tuple[str, ...] = 
 
 def _parse(data: bytes, rel_path: str, dir_categories: tuple[str, ...], draft: bool,
            mtime: float) -> Post:
-    if len(data) > MAX_FILE_BYTES:
-        raise _Bad(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB: not read")
-    if not data.strip():
-        raise _Bad("empty file")
-    try:
-        text, encoding = decode_bytes(data)
-    except DecodeError as exc:
-        raise _Bad(str(exc)) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    meta, body = _split_front_matter(text)
+    text, encoding = _decode(data)
+    block, body = _split_front_matter(text)
+    meta = _load_yaml(block) if block is not None else {}
     name = rel_path.rsplit("/", 1)[-1]
     stem, ext = os.path.splitext(name)
     file_date, slug = _filename_parts(stem)
@@ -190,7 +182,7 @@ def _parse(data: bytes, rel_path: str, dir_categories: tuple[str, ...], draft: b
         layout=_scalar_text(meta.get("layout")),
         published=not (published is False or str(published).lower() == "false"),
         draft=draft,
-        fmt="html" if ext.lower() in HTML_EXTS else "markdown",
+        fmt=_format(ext),
         body=body,
         encoding=encoding,
         extra=extra,
@@ -199,18 +191,43 @@ def _parse(data: bytes, rel_path: str, dir_categories: tuple[str, ...], draft: b
 
 # --- front matter ---------------------------------------------------------
 
-def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+def read_body(data: bytes, rel_path: str) -> tuple[str, str] | None:
+    """(body, format) of a post's bytes without reading its front matter (for the
+    search index, which has the metadata already); None if it cannot be read."""
+    try:
+        return _split_front_matter(_decode(data)[0])[1], _format(os.path.splitext(rel_path)[1])
+    except _Bad:
+        return None
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """(text without a byte order mark, encoding) of a post file's bytes."""
+    if len(data) > MAX_FILE_BYTES:
+        raise _Bad(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB: not read")
+    if not data.strip():
+        raise _Bad("empty file")
+    try:
+        text, encoding = decode_bytes(data)
+    except DecodeError as exc:
+        raise _Bad(str(exc)) from None
+    return (text[1:] if text.startswith("\ufeff") else text), encoding
+
+
+def _format(ext: str) -> str:
+    return "html" if ext.lower() in HTML_EXTS else "markdown"
+
+
+def _split_front_matter(text: str) -> tuple[str | None, str]:
+    """(front matter block or None when there is none, body)."""
     opening = _OPEN_RE.match(text)
     if not opening:
-        return {}, text
+        return None, text
     close = _CLOSE_RE.search(text, opening.end())
     if close is None:
         raise _Bad("front matter: not closed (no second '---' line)")
     if close.start() - opening.end() > MAX_FRONT_MATTER:
         raise _Bad(f"front matter: larger than {MAX_FRONT_MATTER // 1024} KB")
-    block = text[opening.end():close.start()]
-    meta = _load_yaml(block)
-    return meta, text[close.end():]
+    return text[opening.end():close.start()], text[close.end():]
 
 
 def _load_yaml(block: str) -> dict[str, Any]:
