@@ -99,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     for g in gui:
         print(f"GUI {g['archive']}: start to list {g['start_to_list_s']:.2f} s (warm cache); "
               f"j to next article p50 {g['j_ms_p50']:.0f} ms, p95 {g['j_ms_p95']:.0f} ms; RSS after N posts read "
-              f"{g['rss_mb_after']} MB; cold open: list after {g['list_shown_s']:.1f} s, search after "
+              f"{g['rss_mb_after']} MB; cold open: list after {g['list_shown_s']:.1f} s, search usable (newest "
+              f"first) after {g['search_usable_s']:.1f} s, all text searchable after "
               f"{g['search_ready_s']:.1f} s, longest GUI-thread stall {g['gui_max_stall_ms']:.0f} ms "
               f"({g['gui_stalls_over_100ms']} over 100 ms)")
     hostile: dict[str, float] = {}

@@ -113,12 +113,14 @@ def cold_open_stalls(archive: Path) -> dict[str, float]:
     started = time.perf_counter()
     window.open_path(archive)
     marks: dict[str, float] = {}
-    while not window.list_pane.search.isEnabled():
+    while window.session is None or not window.session.searchable:
         app.processEvents()
         if "list_shown_s" not in marks and window.list_pane.model.rowCount():
             marks["list_shown_s"] = time.perf_counter() - started
+        if "search_usable_s" not in marks and window.list_pane.search.isEnabled():
+            marks["search_usable_s"] = time.perf_counter() - started  # over the newest posts indexed so far
         time.sleep(0.001)
-    marks["search_ready_s"] = time.perf_counter() - started
+    marks["search_ready_s"] = time.perf_counter() - started  # all the text indexed
     ticker.stop()
     window.close()
     window.shutdown()
@@ -165,7 +167,7 @@ def hostile_stalls(folder: Path) -> dict[str, float]:
     window = build_window()
     window.show()
     window.open_path(folder)
-    while not window.list_pane.search.isEnabled():
+    while window.session is None or not window.session.searchable:
         app.processEvents()
         time.sleep(0.001)
     clock, gaps, result = QElapsedTimer(), [], {}

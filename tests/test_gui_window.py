@@ -95,6 +95,54 @@ def test_search_gives_the_same_posts_as_the_core_query(qtbot):
             window.list_pane.flush_search()
 
 
+def test_search_works_while_the_text_is_indexed_and_says_how_far_it_has_got(qtbot, tmp_path):
+    """The text of a big archive takes a while: search the newest posts meanwhile."""
+    from reader.core.index import CHUNK
+    from reader.gui.app import build_window
+    from reader.gui.tasks import SyncRunner
+
+    class StopAfterOneChunk(SyncRunner):
+        stopping = True
+
+        def run(self, fn, *, progress=None, **kwargs):
+            running = {}
+
+            def work(ctx):
+                running["ctx"] = ctx
+                return fn(ctx)
+
+            def report(done, total):
+                progress(done, total)
+                if total >= 0 and self.stopping:  # as if the window were looking after one chunk
+                    running["ctx"].cancel()
+
+            return super().run(work, progress=report, **kwargs)
+
+    posts = tmp_path / "archive" / "_posts"
+    for i in range(CHUNK * 3):
+        day = f"20{10 + i // 12:02d}-{i % 12 + 1:02d}-01"
+        write_post(posts, f"{day}-post-{i}.md", f"title: Post {i}\ndate: {day}", "<p>关于选举的文章。</p>")
+    runner = StopAfterOneChunk()
+    window = build_window(runner=runner)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(tmp_path / "archive")
+    assert window.list_pane.model.rowCount() == CHUNK * 3  # the list is all there
+    assert window.list_pane.search.isEnabled()
+    assert window.status_index.text() == f"Indexing text for search: {CHUNK} of {CHUNK * 3}"
+    type_text(window.list_pane.search, "选举")
+    window.list_pane.flush_search()
+    assert window.list_pane.model.rowCount() == CHUNK
+    assert set(list_titles(window)) == {f"Post {i}" for i in range(CHUNK * 2, CHUNK * 3)}  # the newest
+    assert window.list_pane.count.text() == f"{CHUNK} posts so far"
+    assert window.list_pane.count.toolTip().startswith(f"Searched {CHUNK} of {CHUNK * 3} posts: the newest")
+    runner.stopping = False
+    window.rescan()  # indexing goes on to the end: the search that is showing is run again
+    assert window.status_index.text() == "Search ready"
+    assert window.list_pane.model.rowCount() == CHUNK * 3
+    assert window.list_pane.count.text() == f"{CHUNK * 3} posts" and not window.list_pane.count.toolTip()
+
+
 def test_search_is_debounced_and_shows_syntax_errors(qtbot):
     window = make_window(qtbot)
     qtbot.keyClicks(window.list_pane.search, "keyboard")

@@ -276,3 +276,27 @@ def test_short_terms_are_found_at_the_very_end_and_in_tiny_texts(tmp_path):
         assert paths_of(ix, "猫 -狗") == ["2020-01-01-end.md"]
         assert paths_of(ix, "猫 tag:x") == []
         assert paths_of(ix, "鸟") == []
+
+
+def test_text_is_indexed_newest_first_and_searchable_before_it_is_all_done(tmp_path):
+    """A cold open: search works on the posts indexed so far, and those are the newest."""
+    from reader.core.index import CHUNK, Cancelled
+
+    posts = tmp_path / "archive" / "_posts"
+    for i in range(CHUNK * 3):
+        day = f"20{10 + i // 12:02d}-{i % 12 + 1:02d}-01"  # later files are newer
+        write_post(posts, f"{day}-post-{i}.md", f"title: Post {i}\ndate: {day}", "<p>关于选举的文章。</p>")
+    with Index(tmp_path / "archive", tmp_path / "cache", shards=1) as ix:
+        ix.refresh()
+        seen = []
+
+        def stop_after_first_chunk():
+            return bool(seen)
+
+        with pytest.raises(Cancelled):
+            ix.build_fulltext(progress=lambda done, total: seen.append(done), cancel=stop_after_first_chunk,
+                              workers=1)
+        assert seen == [CHUNK] and ix.pending_text() == CHUNK * 2
+        found = ix.rows(ix.query_ids("选举"))
+        assert len(found) == CHUNK
+        assert {r.title for r in found} == {f"Post {i}" for i in range(CHUNK * 2, CHUNK * 3)}

@@ -462,7 +462,9 @@ class Index(QueryMixin):
         return waiting
 
     def _build(self, progress: Progress | None, cancel: CancelCheck | None, workers: int | None) -> int:
-        todo = self.con.execute("SELECT id, path, title FROM posts WHERE shard IS NULL ORDER BY id").fetchall()
+        # Newest first: search works while this runs, and recent posts are what is looked for first.
+        todo = self.con.execute("SELECT id, path, title FROM posts WHERE shard IS NULL "
+                                "ORDER BY ts DESC, id").fetchall()
         if not todo:
             if self._meta(self.con, "merged") == "0":  # a bulk build was killed before it merged
                 self._optimize()

@@ -63,6 +63,11 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self._pending_scroll = 0.0
         self._scope = Scope("all")
         self._query_text = ""
+        # While the text is being indexed, a search runs again every so often: its results grow.
+        self._partial_search = QTimer(self)
+        self._partial_search.setSingleShot(True)
+        self._partial_search.setInterval(1500)
+        self._partial_search.timeout.connect(self.reload_list)
         self._init_reading()
         self._setup_ui()
         self._setup_actions()
@@ -221,7 +226,7 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.setWindowTitle(f"{self.session.name} — Lectern")
         self.status_archive.setText(self.session.name)
         self.status_index.setText(self.tr("Reading posts…"))
-        self.list_pane.search.setEnabled(False)
+        self.list_pane.search.setEnabled(False)  # until the list is there
         self.session.start()
         self.session.check_state()
         return True
@@ -253,6 +258,7 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
     def _on_session_metadata_ready(self, report: ScanReport) -> None:
         session = self.session
         assert session is not None
+        self.list_pane.search.setEnabled(True)  # over the posts indexed so far, newest first
         self.refresh_tree()
         self._after_scan(report)
         kind, value = self.settings.ui.tree_selection
@@ -274,10 +280,13 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         else:
             self.status_index.setText(self.tr("Indexing text for search: %1 of %2").replace("%1", f"{done:,}")
                                       .replace("%2", f"{total:,}"))
+            if self._query_text.strip() and not self._partial_search.isActive():
+                self._partial_search.start()  # the results grow as the text is indexed
 
     def _on_session_fulltext_ready(self) -> None:
-        if self._query_text.strip() and self.list_pane.search.isEnabled():
-            self.reload_list()  # a live refresh indexed new text: the search sees it now
+        self._partial_search.stop()
+        if self._query_text.strip():
+            self.reload_list()  # all the text is indexed now: the search sees every post
         self.status_progress.hide()
         self.status_index.setText(self.tr("Search ready"))
         self.list_pane.search.setEnabled(True)
@@ -376,7 +385,14 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.article_pane.view.set_highlight_terms(query.terms)
         current = self.current_row()
         model.set_ids(ids)
-        self.list_pane.set_count(self.tr("%n posts", "", len(ids)))
+        if query.terms and not self.session.searchable and self.session.report is not None:
+            posts = self.session.report.posts
+            self.list_pane.set_count(self.tr("%n posts so far", "", len(ids)), detail=(
+                self.tr("Searched %1 of %2 posts: the newest are indexed first, and the list fills in as "
+                        "indexing goes on.").replace("%1", f"{max(0, posts - self.session.unindexed):,}")
+                .replace("%2", f"{posts:,}")))
+        else:
+            self.list_pane.set_count(self.tr("%n posts", "", len(ids)))
         if keep_current and current is not None:
             row = model.row_of_id(current.id)
             if row >= 0:

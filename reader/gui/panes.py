@@ -119,6 +119,7 @@ class ListPane(QWidget):
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("M") * 14)
         top.addWidget(self.search, 1)
         top.addWidget(self.count)
         layout = _vbox(self)
@@ -141,8 +142,10 @@ class ListPane(QWidget):
             self._debounce.stop()
             self.search_changed.emit(self.search.text())
 
-    def set_count(self, text: str, error: bool = False) -> None:
+    def set_count(self, text: str, error: bool = False, detail: str = "") -> None:
         self.count.setText(text)
+        self.count.setToolTip(detail)
+        self.count.setAccessibleDescription(detail)
         self.count.setStyleSheet("color: palette(highlight);" if error else "")
 
 

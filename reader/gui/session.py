@@ -47,7 +47,8 @@ class ArchiveSession(QObject):
         self.index: Index | None = None
         self.report: ScanReport | None = None
         self.counts: TreeCounts | None = None  # as of the last scan; the tree keeps them live
-        self.searchable = False
+        self.searchable = False  # all text indexed; before that, search sees the posts indexed so far
+        self.unindexed = 0  # posts whose text is not indexed yet (newest are indexed first)
         self.new_since_ns = 0  # files changed after this (the previous open) count as new
         self.new_count = 0  # unread posts changed since then (a pull's new posts), as of the last scan
         self.folder_set: set[str] = set()  # folders holding posts, as of the last scan
@@ -81,7 +82,7 @@ class ArchiveSession(QObject):
                 ix.attach_state(state_file, key)
                 # counted here, not on the GUI thread (100,000 posts: ~0.1 s each)
                 new = len(ix.query_ids("", Scope("new", str(since)))) if since else 0
-                ctx.partial((report, ix.tree_counts(), ix.folders(), new))
+                ctx.partial((report, ix.tree_counts(), ix.folders(), new, ix.pending_text()))
                 return ix.build_fulltext(progress=ctx.progress, cancel=ctx.cancelled)
 
         self._running = True  # before run(): a synchronous runner finishes inside it
@@ -112,13 +113,16 @@ class ArchiveSession(QObject):
 
     def _on_progress(self, done: int, total: int) -> None:
         # Negative totals mark the metadata phase (one progress channel for both phases).
+        if total >= 0:
+            self.unindexed = max(0, total - done)
         self.progress.emit("metadata" if total < 0 else "text", done, abs(total))
 
     def _on_metadata(self, result: tuple[object, object]) -> None:
         if result[0] == "waiting":
             self.waiting.emit(str(result[1]))
             return
-        report, self.counts, self.folder_set, self.new_count = result  # type: ignore[assignment,misc]
+        report, self.counts, self.folder_set, self.new_count, pending = result  # type: ignore[assignment,misc]
+        self.unindexed = pending
         assert isinstance(report, ScanReport)
         self.report = report
         if self.index is None:
@@ -130,6 +134,7 @@ class ArchiveSession(QObject):
         self._task = None
         self._running = False
         self.searchable = True
+        self.unindexed = 0
         self.fulltext_ready.emit()
         self._run_pending_refresh()
 

@@ -4,7 +4,7 @@
 <context>
     <name>ArticleCommandsMixin</name>
     <message>
-        <location filename="../../reader/gui/article_commands.py" line="+82"/>
+        <location filename="../../reader/gui/article_commands.py" line="+83"/>
         <source>No matches</source>
         <translation>无结果</translation>
     </message>
@@ -62,7 +62,7 @@
 <context>
     <name>ArticlePane</name>
     <message>
-        <location filename="../../reader/gui/panes.py" line="+199"/>
+        <location filename="../../reader/gui/panes.py" line="+202"/>
         <source>Images not loaded</source>
         <translation>图片未加载</translation>
     </message>
@@ -128,7 +128,7 @@
         <translation>查看原文</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+179"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
@@ -182,7 +182,7 @@
 <context>
     <name>ListPane</name>
     <message>
-        <location filename="../../reader/gui/panes.py" line="-82"/>
+        <location filename="../../reader/gui/panes.py" line="-84"/>
         <source>Search (/)</source>
         <translation>搜索（/）</translation>
     </message>
@@ -226,7 +226,7 @@
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>This post was deleted</source>
         <translation>这篇文章已被删除</translation>
     </message>
@@ -240,7 +240,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/gui/main_window.py" line="+54"/>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -256,7 +256,7 @@
         <translation>索引进度</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>“%1” does not exist.</source>
         <translation>“%1”不存在。</translation>
     </message>
@@ -281,7 +281,7 @@
         <translation>无法打开文件夹</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>Another Lectern window is indexing this archive; waiting for it…</source>
         <translation>另一个 Lectern 窗口正在为这个文章库建立索引，正在等待它完成…</translation>
     </message>
@@ -296,14 +296,26 @@
         <translation>Lectern 发现记录已读和星标文章的文件已损坏，已另建一个新文件。没有删除任何内容。</translation>
     </message>
     <message numerus="yes">
-        <location line="+88"/>
+        <location line="+90"/>
+        <source>%n posts so far</source>
+        <translation>
+            <numerusform>目前找到 %n 篇</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Searched %1 of %2 posts: the newest are indexed first, and the list fills in as indexing goes on.</source>
+        <translation>已搜索 %2 篇中的 %1 篇：最新的文章先建立索引，列表会随着索引进度继续补充。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n posts</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-117"/>
         <source>Reading posts: %1 of %2</source>
         <translation>正在读取文章：%1/%2</translation>
     </message>
@@ -313,8 +325,8 @@
         <translation>正在建立全文搜索索引：%1/%2</translation>
     </message>
     <message>
-        <location line="-130"/>
-        <location line="+137"/>
+        <location line="-134"/>
+        <location line="+144"/>
         <source>Search ready</source>
         <translation>搜索已就绪</translation>
     </message>
@@ -344,7 +356,7 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+162"/>
         <source>About Lectern</source>
         <translation>关于 Lectern</translation>
     </message>
@@ -678,7 +690,7 @@
 <context>
     <name>TreePane</name>
     <message>
-        <location filename="../../reader/gui/panes.py" line="-57"/>
+        <location filename="../../reader/gui/panes.py" line="-58"/>
         <source>Filter tags, categories, authors</source>
         <translation>筛选标签、分类、作者</translation>
     </message>
