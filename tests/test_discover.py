@@ -97,3 +97,40 @@ def test_has_posts(tmp_path):
     assert not has_posts(tmp_path)
     write_post(tmp_path / "deep" / "_posts", "2020-01-01-x.md", "title: x")
     assert has_posts(tmp_path)
+
+
+def test_has_posts_stops_at_the_first_post_it_meets(tmp_path, monkeypatch):
+    """Opening a folder checks it holds posts on the window's thread: 100,000 files must
+    not be listed and examined for that."""
+    import reader.core.discover as discover
+
+    for i in range(300):
+        (tmp_path / "_posts").mkdir(exist_ok=True)
+        (tmp_path / "_posts" / f"2020-01-01-post-{i}.md").write_text("---\ntitle: x\n---\n")
+    looked_at = []
+    real = discover._candidate
+    monkeypatch.setattr(discover, "_candidate", lambda entry, *a: looked_at.append(entry.name) or real(entry, *a))
+    assert discover.has_posts(tmp_path)
+    assert len(looked_at) == 1
+    assert len(scan(tmp_path)) == 300  # a scan still finds them all
+
+
+def test_scans_hold_the_cycle_collector_off_and_give_it_back(tmp_path):
+    import gc
+
+    from reader.core import collector
+
+    assert gc.isenabled()
+    with collector.paused():
+        assert not gc.isenabled()
+        with collector.paused():  # a second scan at the same time (another archive)
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the first is still running
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()

@@ -117,33 +117,49 @@ def _walk(path: str, real_root: str, rel: str, cats: tuple[str, ...], kind: str 
 
 
 def _files_in(path: str, real_root: str, rel: str, cats: tuple[str, ...], draft: bool) -> Iterator[Found]:
+    """Posts in one folder, as the listing is read (`has_posts` stops at the first: a
+    folder of 100,000 posts is not listed whole on the window's thread)."""
     try:
-        entries = list(os.scandir(path))
+        listing = os.scandir(path)
     except OSError:
         return
-    for entry in entries:
-        name = entry.name
-        if name.startswith("."):
-            continue
-        ext = os.path.splitext(name)[1].lower()
-        if ext not in POST_EXTS:
-            continue
-        try:
-            if entry.is_symlink():
-                target = os.path.realpath(entry.path)
-                if not _inside(target, real_root) or not os.path.isfile(target):
-                    continue
-                st = os.stat(target)
-            elif entry.is_file(follow_symlinks=False):
-                st = entry.stat(follow_symlinks=False)
-            else:
-                continue
-        except OSError:
-            continue
-        stem = os.path.splitext(name)[0]
-        if not FILENAME_RE.match(stem) and not _starts_with_front_matter(entry.path):
-            continue
-        yield Found(rel + name, st.st_size, st.st_mtime_ns, cats, draft)
+    with listing:
+        while True:
+            try:
+                entry = next(listing)
+            except StopIteration:
+                return
+            except OSError:  # the folder went away while it was read
+                return
+            found = _candidate(entry, real_root, rel, cats, draft)
+            if found is not None:
+                yield found
+
+
+def _candidate(entry: os.DirEntry[str], real_root: str, rel: str, cats: tuple[str, ...],
+               draft: bool) -> Found | None:
+    name = entry.name
+    if name.startswith("."):
+        return None
+    ext = os.path.splitext(name)[1].lower()
+    if ext not in POST_EXTS:
+        return None
+    try:
+        if entry.is_symlink():
+            target = os.path.realpath(entry.path)
+            if not _inside(target, real_root) or not os.path.isfile(target):
+                return None
+            st = os.stat(target)
+        elif entry.is_file(follow_symlinks=False):
+            st = entry.stat(follow_symlinks=False)
+        else:
+            return None
+    except OSError:
+        return None
+    stem = os.path.splitext(name)[0]
+    if not FILENAME_RE.match(stem) and not _starts_with_front_matter(entry.path):
+        return None
+    return Found(rel + name, st.st_size, st.st_mtime_ns, cats, draft)
 
 
 def _inside(target: str, real_root: str) -> bool:

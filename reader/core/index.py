@@ -36,7 +36,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_compl
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cachefs, fulltext, paths
+from . import cachefs, collector, fulltext, paths
 from . import workers as workers_mod
 from .discover import Found, scan
 from .posts import Post, Problem
@@ -291,7 +291,8 @@ class Index(QueryMixin):
             return self._report(start, 0, 0, 0, "shared")
         try:
             try:
-                added, changed, removed = self._scan(progress, cancel, workers)
+                with collector.paused():
+                    added, changed, removed = self._scan(progress, cancel, workers)
             except sqlite3.DatabaseError as exc:
                 if not cachefs.is_corruption(exc):
                     raise
