@@ -64,6 +64,23 @@ def test_home_end(window):
     assert title(window) == titles[0]
 
 
+def test_the_list_keeps_the_keys_of_a_list(window):
+    """It is a table underneath (fast with 100,000 rows): arrows move by post, not by cell,
+    and Tab leaves it."""
+    window.focus_list()
+    titles = list_titles(window)
+    press(K.Key_Home)
+    press(K.Key_Down)
+    assert title(window) == titles[1]
+    press(K.Key_Right)
+    press(K.Key_Left)
+    assert title(window) == titles[1] and window.list_pane.view.currentIndex().column() == 0
+    press(K.Key_End)
+    assert title(window) == titles[-1]
+    press(K.Key_Tab)
+    assert QApplication.focusWidget() is not window.list_pane.view
+
+
 def test_n_p_next_and_previous_unread(window):
     titles = list_titles(window)
     window.last_post()

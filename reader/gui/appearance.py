@@ -55,9 +55,9 @@ THEME_COLORS: dict[str, Colors] = {
 # highlight colour when they have the keyboard.  palette() keeps it right in
 # every theme, high contrast included.
 APP_QSS = """
-QTreeView#tree, QTreeView#posts, QTextBrowser#article {
+QTreeView#tree, QTableView#posts, QTextBrowser#article {
     border: 1px solid palette(mid); margin: 1px; }
-QTreeView#tree:focus, QTreeView#posts:focus, QTextBrowser#article:focus {
+QTreeView#tree:focus, QTableView#posts:focus, QTextBrowser#article:focus {
     border: 2px solid palette(highlight); margin: 0px; }
 """
 
