@@ -18,14 +18,14 @@ it never holds the reader's own data (see `reader.core.state`).  Both phases
 commit as they go, so a run killed at any moment resumes where it stopped.
 One writer: creating, repairing, `refresh` and `build_fulltext` hold the
 archive's writer lock; another process (or `Index`) wanting to write waits,
-watching the holder's progress; queries never take it (WAL).
+watching the holder's progress; queries never take it (WAL).  The schema and the
+checks made when the cache is opened are in `reader.core.cachedb`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import multiprocessing
 import os
 import re
@@ -38,56 +38,18 @@ from pathlib import Path
 
 from . import cachefs, collector, fulltext, paths
 from . import workers as workers_mod
+from .cachedb import SCHEMA_VERSION, CacheDatabaseMixin
 from .discover import Found, scan
 from .posts import Post, Problem
 from .queries import QueryMixin
 
 __all__ = ["Index", "ScanReport", "Cancelled", "SCHEMA_VERSION", "cache_folder"]
 
-SCHEMA_VERSION = 4  # 2: shard text folded to one Chinese script (hanzi.fold); 3: FTS values end with END;
-# 4: fold keeps 么 (was 幺)
 PARALLEL_MIN = 400  # posts: below this, the work is done in this process
 CHUNK = 64
 
-log = logging.getLogger(__name__)
-
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
-
-SCHEMA = f"""
-PRAGMA user_version = {SCHEMA_VERSION};
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE posts(
-    id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL UNIQUE,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    title TEXT NOT NULL,
-    date TEXT NOT NULL,
-    ts INTEGER NOT NULL,
-    date_source TEXT NOT NULL,
-    author TEXT NOT NULL,
-    url TEXT NOT NULL,
-    layout TEXT NOT NULL,
-    published INTEGER NOT NULL,
-    draft INTEGER NOT NULL,
-    fmt TEXT NOT NULL,
-    encoding TEXT NOT NULL,
-    extra TEXT NOT NULL,
-    shard INTEGER,               -- full-text shard holding its text; NULL until indexed
-    tags TEXT NOT NULL,          -- JSON lists, for display; `labels` is for queries
-    categories TEXT NOT NULL
-);
-CREATE INDEX posts_ts ON posts(ts);
-CREATE INDEX posts_url ON posts(url);
-CREATE INDEX posts_pending ON posts(shard) WHERE shard IS NULL;
-CREATE TABLE labels(post_id INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL);
-CREATE INDEX labels_name ON labels(kind, name);
-CREATE INDEX labels_post ON labels(post_id);
-CREATE TABLE problems(path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-                      reason TEXT NOT NULL);
-"""
-
 
 class Cancelled(Exception):
     """The caller asked indexing to stop; what was done so far is kept."""
@@ -112,7 +74,7 @@ def cache_folder(root: Path, cache_dir: Path) -> Path:
     return cache_dir / f"{name}-{digest}"
 
 
-class Index(QueryMixin):
+class Index(CacheDatabaseMixin, QueryMixin):
     """The index of one archive.  One instance per thread.
 
     `waited_for_writer` is True once this object had to wait for another
@@ -136,129 +98,6 @@ class Index(QueryMixin):
     @property
     def waited_for_writer(self) -> bool:
         return self._files.waited
-
-    # --- opening ------------------------------------------------------------
-
-    def _open(self) -> sqlite3.Connection:
-        con = self._open_existing(repair=False)  # the usual case: sound, no lock needed
-        if con is not None:
-            return con
-        self._files.acquire("open", on_wait=self.on_wait)
-        try:
-            con = self._open_existing(repair=True)  # another process may have built it while we waited
-            if con is None:
-                self._files.discard()
-                con = self._create()
-            return con
-        finally:
-            self._files.release()
-
-    def _open_existing(self, repair: bool) -> sqlite3.Connection | None:
-        """A connection to the cache if it is sound, else None (to be rebuilt).
-
-        With `repair` (the lock held), missing or empty shards are started again."""
-        if not (self.folder / "index.sqlite").exists():
-            return None
-        why = self._files.damage([self.folder / "index.sqlite", *sorted(self.folder.glob("text-*.sqlite"))])
-        con: sqlite3.Connection | None = None
-        if why is None:
-            try:
-                con = self._connect()
-                why = self._unusable(con) or self._check_shards(con, repair)
-            except sqlite3.DatabaseError as exc:
-                why = f"{type(exc).__name__}: {exc}"
-        if why is None:
-            return con
-        if con is not None:
-            con.close()
-        if repair:
-            log.warning("rebuilding the cache %s: %s", self.folder, why)
-        return None
-
-    def _connect(self) -> sqlite3.Connection:
-        # A URI, so that ATTACH can open the reader's state read-only (mode=ro).
-        con = sqlite3.connect((self.folder / "index.sqlite").as_uri(), uri=True, timeout=30,
-                              isolation_level=None, check_same_thread=False)
-        cachefs.use_wal(con)
-        con.execute("PRAGMA synchronous=NORMAL")
-        con.execute("PRAGMA foreign_keys=OFF")
-        return con
-
-    def _unusable(self, con: sqlite3.Connection) -> str | None:
-        version = con.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
-            return f"schema version {version}, not {SCHEMA_VERSION}"
-        try:
-            root = self._meta(con, "root")
-            shards = int(self._meta(con, "shards"))
-        except (TypeError, ValueError):
-            return "no root or shard count"
-        if root != str(self.root) or shards < 1:
-            return f"made for {root!r} with {shards} shards"
-        self.shard_count = shards
-        return None
-
-    def _check_shards(self, con: sqlite3.Connection, repair: bool) -> str | None:
-        """Attach the shards; a missing or empty one means indexing all text again
-        (the metadata is still good)."""
-        bad = [n for n in range(self.shard_count) if not cachefs.has_table(self._shard_path(n), "docs")]
-        if bad and not repair:
-            return f"{self._shard_path(bad[0]).name} is missing or empty"
-        if bad:
-            log.warning("%s: full text to be indexed again (%s missing or empty)", self.folder,
-                        self._shard_path(bad[0]).name)
-            self._reset_text(con)
-        self._attach_shards(con, create=bool(bad))
-        return None
-
-    def _reset_text(self, con: sqlite3.Connection) -> None:
-        for n in range(self.shard_count):
-            self._files.remove_db(self._shard_path(n))
-        con.execute("UPDATE posts SET shard=NULL")
-
-    def _create(self) -> sqlite3.Connection:
-        self.cold = True
-        con = self._connect()
-        self.shard_count = self._shards_wanted
-        con.executescript("BEGIN;\n" + SCHEMA)  # one transaction: a kill leaves all of it or nothing
-        con.executemany("INSERT INTO meta VALUES(?, ?)",
-                        [("root", str(self.root)), ("shards", str(self.shard_count))])
-        con.execute("COMMIT")
-        self._attach_shards(con, create=True)
-        return con
-
-    def _attach_shards(self, con: sqlite3.Connection, create: bool = False) -> None:
-        for n in range(self.shard_count):
-            if create:
-                fulltext.open_shard(str(self._shard_path(n))).close()
-            con.execute(f"ATTACH DATABASE ? AS s{n}", (str(self._shard_path(n)),))
-
-    def _rebuild(self, exc: BaseException) -> None:
-        """Damage met while writing (the lock is held): throw the cache away, start again."""
-        log.warning("the cache %s is damaged (%s): rebuilding it", self.folder, exc)
-        self._close_connections()
-        self._files.discard()
-        self.con = self._create()
-        if self._state_file is not None:
-            self.con.execute("ATTACH DATABASE ? AS st", (Path(self._state_file).as_uri() + "?mode=ro",))
-
-    def _shard_path(self, n: int) -> Path:
-        return self.folder / f"text-{n}.sqlite"
-
-    @staticmethod
-    def _meta(con: sqlite3.Connection, key: str) -> str | None:
-        row = con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def _readers(self) -> list[sqlite3.Connection]:
-        if not self._reader_cons:
-            for _ in range(self.shard_count):
-                con = self._connect()
-                self._attach_shards(con)
-                if self._state_file is not None:
-                    con.execute("ATTACH DATABASE ? AS st", (Path(self._state_file).as_uri() + "?mode=ro",))
-                self._reader_cons.append(con)
-        return self._reader_cons
 
     def close(self) -> None:
         self._close_connections()

@@ -99,6 +99,11 @@ def _row(r: tuple) -> Row:
                bool(r[9]), bool(r[10]), r[11], r[12])
 
 
+def attach_state_db(con: sqlite3.Connection, state_file: str) -> None:
+    """Join the reader's marks database to `con` as ``st``, read-only."""
+    con.execute("ATTACH DATABASE ? AS st", (Path(state_file).as_uri() + "?mode=ro",))
+
+
 class QueryMixin:
     """Query methods of `reader.core.index.Index` (needs `con` and `shard_count`)."""
 
@@ -116,7 +121,7 @@ class QueryMixin:
     def attach_state(self, state_file: str, archive_key: str) -> None:
         """Let unread/starred scopes see the reader's marks (a separate database)."""
         if self._state_key is None:
-            self.con.execute("ATTACH DATABASE ? AS st", (Path(state_file).as_uri() + "?mode=ro",))
+            attach_state_db(self.con, state_file)
         self._state_key = archive_key
         self._state_file = state_file
 
@@ -375,8 +380,8 @@ def make_snippet(text: str, terms: Sequence[str], width: int = 120) -> tuple[str
 
     Terms match ignoring case and the Simplified/Traditional difference; the
     snippet is the text as written (folding keeps offsets)."""
-    terms = [fold(t.lower()) for t in terms]
-    first = min((i for i in (_find_folded(text, t) for t in terms if t) if i >= 0), default=-1)
+    found = find_spans(text, terms)
+    first = found[0][0] if found else -1
     if first < 0:
         start = 0
     else:
@@ -390,28 +395,4 @@ def make_snippet(text: str, terms: Sequence[str], width: int = 120) -> tuple[str
     tail = "…" if end < len(text) else ""
     snippet = lead + _SPACE.sub(" ", window) + tail
     return snippet, tuple(find_spans(snippet, terms))
-
-
-_FOLD_WINDOW = 4096
-_FIRST_HAN = 0x3400  # hanzi.fold maps nothing below (CJK Extension A starts here)
-
-
-def _find_folded(text: str, folded_term: str) -> int:
-    """Where `folded_term` first occurs in `text`, ignoring case and script.
-
-    Folding a whole long text costs ~55 ns a character: a term without Han
-    characters needs no folding; otherwise fold window after window, and only
-    up to where the term shows as written."""
-    lowered = text.lower()
-    raw = lowered.find(folded_term)
-    if all(ord(ch) < _FIRST_HAN for ch in folded_term):
-        return raw  # folding changes Han characters only
-    end = raw + len(folded_term) if raw >= 0 else len(lowered)  # a folded match can only come before it
-    overlap = len(folded_term) - 1
-    for start in range(0, max(end, 1), _FOLD_WINDOW):
-        window = fold(lowered[start:min(end, start + _FOLD_WINDOW + overlap)])
-        pos = window.find(folded_term)
-        if pos >= 0:
-            return start + pos
-    return -1
 
