@@ -4,6 +4,9 @@
     python -m bench --smoke         one generated 2,000-post archive, one cold run (keeps the code alive;
                                     `make test` runs it)
     python -m bench --sizes 5685    chosen generated sizes
+    python -m bench --no-oped2 --no-gui --sizes --layout-files 30000
+                                    only the archived-layout section (posts in archived/DATE/, duplicates,
+                                    an hourly pull); --layout-files 0 skips it
 
 Prints a table and writes bench/results/core-<time>.json (not committed).
 Generated archives are kept in bench/.corpora/ and reused.
@@ -22,6 +25,8 @@ from pathlib import Path
 from .core_bench import QUERIES, SizeResult, as_dict, bench_archive
 from .gui_bench import hostile_stalls
 from .gui_bench import run as gui_run
+from .layout_bench import FULL_FILES, bench_layout, layout_table
+from .layout_bench import as_dict as layout_as_dict
 from .make_corpus import DEFAULT_SOURCE, generate
 
 HERE = Path(__file__).resolve().parent
@@ -75,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=None, help="generated archive sizes")
     parser.add_argument("--no-oped2", action="store_true", help="skip the shared oped2 sample")
     parser.add_argument("--no-gui", action="store_true", help="skip the window benchmarks")
+    parser.add_argument("--layout-files", type=int, default=None, metavar="N",
+                        help=f"files in the archived-layout section (default {FULL_FILES:,}, smoke 2,500; 0: skip)")
     args = parser.parse_args(argv)
     if not DEFAULT_SOURCE.is_dir():
         print(f"bench: {DEFAULT_SOURCE} is missing: the benchmarks are built from the shared corpus"
@@ -91,7 +98,14 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             results.append(bench_archive(f"generated {n:,}", corpus(n), cold_runs=3 if n <= 6000 else 1))
     print(f"cores: {os.cpu_count()}  (medians; cold runs use a fresh cache each time)")
-    print(table(results), flush=True)
+    if results:
+        print(table(results), flush=True)
+    layout = None
+    layout_files = args.layout_files if args.layout_files is not None else (2500 if args.smoke else FULL_FILES)
+    if layout_files:
+        layout = (bench_layout(layout_files, cold_runs=1, warm_runs=3, pull_runs=1) if args.smoke
+                  else bench_layout(layout_files))
+        print(layout_table(layout), flush=True)
     gui = []
     if not args.no_gui:
         for n in sizes:
@@ -110,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
               + ", ".join(f"{k} {v:.0f} ms" for k, v in hostile.items()))
     out = HERE / "results" / f"core-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps({"core": [as_dict(r) for r in results], "gui": gui, "hostile_stall_ms": hostile},
+    out.write_text(json.dumps({"core": [as_dict(r) for r in results], "gui": gui, "hostile_stall_ms": hostile,
+                               "archived_layout": layout_as_dict(layout) if layout else None},
                               ensure_ascii=False, indent=1))
     print(f"wrote {out}")
     return 0

@@ -161,11 +161,11 @@ def test_kill_while_indexing_then_restart_resumes(big, tmp_path, phase, fraction
     kill_when(proc, progress_at(phase, fraction))
     wait_group_gone(proc.pid)
     with Index(root, cache, shards=2) as ix:
-        stored = ix.count()
+        stored = ix.file_count()  # files read before the kill (their posts are decided at the end)
         report = ix.refresh(workers=workers)
         pending = ix.pending_text()
         assert 0 < stored <= POSTS and report.posts == POSTS
-        assert report.added == POSTS - stored  # what was stored before the kill is not parsed again
+        assert report.parsed == POSTS - stored  # what was stored before the kill is not parsed again
         if phase == "text":
             assert stored == POSTS and 0 < pending < POSTS  # killed mid-text: only the rest is indexed
         assert ix.build_fulltext(workers=workers) == pending
@@ -270,7 +270,8 @@ def test_damage_found_by_a_query_rebuilds_at_next_open(small, target):
 
 def test_damage_found_while_indexing_rebuilds_at_once(small):
     root, folder, expected = small
-    for path in sorted((root / "_posts").iterdir())[::4]:  # some text to index again
+    for path in sorted((root / "_posts").iterdir())[::4]:  # some text to index again (bytes changed:
+        path.write_bytes(path.read_bytes() + b"\n")  # a file only touched keeps its indexed text)
         os.utime(path, ns=(1, 1))
     damage(folder / "text-0.sqlite", "pages-garbage")
     damage(folder / "text-1.sqlite", "pages-garbage")
@@ -282,8 +283,8 @@ def test_damage_found_while_indexing_rebuilds_at_once(small):
 
 def test_a_damage_that_persists_is_not_a_loop(small, monkeypatch):
     root, folder, _ = small
-    for path in sorted((root / "_posts").iterdir())[::4]:
-        os.utime(path, ns=(1, 1))
+    for path in sorted((root / "_posts").iterdir())[::4]:  # changed bytes: text to index again
+        path.write_bytes(path.read_bytes() + b"\n")
 
     def broken(*args, **kwargs):
         raise sqlite3.DatabaseError("database disk image is malformed")
@@ -317,7 +318,7 @@ def test_a_second_writer_waits_for_the_first(small):
         assert not done and told == ["metadata"]  # still waiting
         lock.release()
         thread.join(10)
-        assert done and done[0].changed == 8 and ix.waited_for_writer
+        assert done and done[0].parsed == 8 and ix.waited_for_writer
         ix.build_fulltext(workers=1)
         assert facts(ix) == expected
 
@@ -395,7 +396,7 @@ def test_each_mark_is_kept_once_the_call_returns_even_on_kill_9(tmp_path):
     last = int(line.split()[1])
     store = StateStore(tmp_path / "archive", tmp_path / "data")
     assert store.recovered_message is None
-    read = store.read_paths()
+    read = store.read_keys()
     assert {f"_posts/p-{i}.md" for i in range(last + 1)} <= read
 
 
@@ -407,7 +408,7 @@ def test_two_processes_mark_posts_at_once_and_nothing_is_lost(tmp_path):
         assert p.returncode == 0 and out.rstrip().endswith("done"), err
     store = StateStore(tmp_path / "archive", tmp_path / "data")
     expected = {f"_posts/{prefix}-{i}.md" for prefix in ("a", "b") for i in range(300)}
-    assert store.read_paths() == expected
+    assert store.read_keys() == expected
     assert store.recovered_message is None
 
 
@@ -436,7 +437,7 @@ def test_damaged_state_is_kept_aside_and_a_new_one_started(tmp_path, how):
     again = StateStore(tmp_path / "archive", tmp_path / "data")
     assert again.recovered_message is None and again.is_read("_posts/new.md")
     if how == "truncated":  # what could still be read was saved
-        assert 0 < len(again.read_paths()) < 2001
+        assert 0 < len(again.read_keys()) < 2001
 
 
 def test_a_sound_state_file_with_a_stale_log_is_not_touched(tmp_path):
@@ -444,7 +445,7 @@ def test_a_sound_state_file_with_a_stale_log_is_not_touched(tmp_path):
     Path(f"{file}-wal").write_bytes(os.urandom(10_000))
     store = StateStore(tmp_path / "archive", tmp_path / "data")
     assert store.recovered_message is None and store.kept_aside is None
-    assert len(store.read_paths()) == 50 and store.is_starred("_posts/00001.md")
+    assert len(store.read_keys()) == 50 and store.is_starred("_posts/00001.md")
     assert not list(file.parent.glob("*corrupt*"))
 
 

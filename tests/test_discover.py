@@ -67,7 +67,11 @@ def test_posts_folder_itself_and_plain_folder(tmp_path):
     plain = tmp_path / "plain"
     write_post(plain, "2020-01-01-c.md", "title: c")
     write_post(plain / "deeper", "2020-01-01-d.md", "title: d")
-    assert rels(plain) == ["2020-01-01-c.md"]
+    write_post(plain / "deeper", "undated-e.md", "title: e")  # a page, not a post
+    found = {f.rel: f for f in scan(plain)}
+    assert sorted(found) == ["2020-01-01-c.md", "deeper/2020-01-01-d.md"]
+    assert not found["2020-01-01-c.md"].loose  # no _posts anywhere: the root's files are the posts
+    assert found["deeper/2020-01-01-d.md"].loose and found["deeper/2020-01-01-d.md"].location == "deeper"
 
 
 def test_symlinks(tmp_path):
@@ -134,3 +138,47 @@ def test_scans_hold_the_cycle_collector_off_and_give_it_back(tmp_path):
         assert not gc.isenabled()  # it was off before: it stays off
     finally:
         gc.enable()
+
+
+def test_archived_folders_hold_posts_with_their_location(tmp_path):
+    write_post(tmp_path / "_posts", "2021-05-20-recent.md", "title: recent")
+    write_post(tmp_path / "archived" / "2021-09-01", "2021-05-19-old.md", "title: old")
+    write_post(tmp_path / "archived" / "2021-09-01", "notes.md", "title: not dated")  # a page
+    write_post(tmp_path, "about.md", "title: About")  # a page at the root
+    write_post(tmp_path, "2020-01-01-at-root.md", "title: r")
+    found = {f.rel: f for f in scan(tmp_path)}
+    assert sorted(found) == ["2020-01-01-at-root.md", "_posts/2021-05-20-recent.md",
+                             "archived/2021-09-01/2021-05-19-old.md"]
+    old = found["archived/2021-09-01/2021-05-19-old.md"]
+    assert (old.location, old.loose, old.categories) == ("archived", True, ())
+    assert (found["_posts/2021-05-20-recent.md"].location, found["_posts/2021-05-20-recent.md"].loose) == \
+        ("_posts", False)
+    assert found["2020-01-01-at-root.md"].location == "" and found["2020-01-01-at-root.md"].loose
+
+
+def test_collections_from_config_and_jekyll_machinery_skipped(tmp_path):
+    (tmp_path / "_config.yml").write_text("title: t\ncollections:\n  articles:\n    output: true\n  notes: {}\n",
+                                          encoding="utf-8")
+    write_post(tmp_path / "_articles", "undated-article.md", "title: a")  # undated: front matter makes it one
+    write_post(tmp_path / "_articles" / "deep", "2020-02-02-b.md", "title: b")
+    write_post(tmp_path / "_notes", "2020-02-03-n.md", "title: n")
+    write_post(tmp_path / "_other", "undated.md", "title: not a declared collection")
+    for machinery in ("_layouts", "_includes", "_sass", "_data", "_site", "assets", "node_modules", "vendor"):
+        write_post(tmp_path / machinery, "2020-01-01-x.md", "title: x")
+    write_post(tmp_path / "_posts", "2020-01-01-p.md", "title: p")
+    found = {f.rel: f.location for f in scan(tmp_path)}
+    assert found == {"_articles/undated-article.md": "_articles", "_articles/deep/2020-02-02-b.md": "_articles",
+                     "_notes/2020-02-03-n.md": "_notes", "_posts/2020-01-01-p.md": "_posts"}
+
+
+def test_collections_as_a_list_under_collections_dir(tmp_path):
+    (tmp_path / "_config.yml").write_text("collections_dir: my\ncollections: [essays]\n", encoding="utf-8")
+    write_post(tmp_path / "my" / "_essays", "undated.md", "title: e")
+    write_post(tmp_path / "my" / "_posts", "2020-01-01-p.md", "title: p")
+    assert rels(tmp_path) == ["my/_essays/undated.md", "my/_posts/2020-01-01-p.md"]
+
+
+def test_a_broken_config_declares_nothing(tmp_path):
+    (tmp_path / "_config.yml").write_text("collections: [unclosed\n", encoding="utf-8")
+    write_post(tmp_path / "_posts", "2020-01-01-p.md", "title: p")
+    assert rels(tmp_path) == ["_posts/2020-01-01-p.md"]

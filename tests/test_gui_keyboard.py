@@ -96,26 +96,26 @@ def test_n_p_next_and_previous_unread(window):
 
 def test_m_toggles_read_and_s_toggles_star(window):
     row = window.current_row()
-    assert window.session.is_read(row.path)
+    assert window.session.is_read(row.key)
     unread_before = tree_node(window, Scope("unread")).unread
     press(K.Key_M)
-    assert not window.session.is_read(row.path)
+    assert not window.session.is_read(row.key)
     assert tree_node(window, Scope("unread")).unread == unread_before + 1
     model = window.list_pane.model
     assert model.data(model.index(0, 0), Qt.ItemDataRole.FontRole).bold()
     press(K.Key_S)
-    assert window.session.is_starred(row.path)
+    assert window.session.is_starred(row.key)
     assert window.actions_by_id[ActionId.TOGGLE_STAR].isChecked()
     assert tree_node(window, Scope("starred")).total == 1
     press(K.Key_S)
-    assert not window.session.is_starred(row.path)
+    assert not window.session.is_starred(row.key)
 
 
 def test_shift_a_marks_the_list_read_and_ctrl_z_undoes(window):
     window.select_scope(Scope("category", "指南"))
     window.focus_list()
     press(K.Key_A, SHIFT)
-    paths = [window.list_pane.model.post(i).path for i in range(window.list_pane.model.rowCount())]
+    paths = [window.list_pane.model.post(i).key for i in range(window.list_pane.model.rowCount())]
     assert len(paths) == 4 and all(window.session.is_read(p) for p in paths)
     assert tree_node(window, Scope("category", "指南")).unread == 0
     press(K.Key_Z, CTRL)
@@ -142,7 +142,7 @@ def test_letters_do_not_fire_in_the_tree_filter(window):
         press(key)
     assert window.tree_pane.filter.text() == "jsmn"
     assert title(window) == shown
-    assert not window.session.is_starred(window.current_row().path)
+    assert not window.session.is_starred(window.current_row().key)
 
 
 def test_enter_opens_and_focuses_the_article(window):

@@ -23,5 +23,5 @@ def test_a_damaged_marks_file_is_kept_aside_and_the_reader_is_told(qtbot):
     window.focus_list()
     window.first_post()
     window.toggle_star()
-    assert window.session.is_starred(window.current_row().path)
-    assert window.session.state.starred_paths()
+    assert window.session.is_starred(window.current_row().key)
+    assert window.session.state.starred_keys()

@@ -55,7 +55,7 @@ def test_opening_a_post_renders_header_and_marks_it_read(qtbot):
     assert text.startswith("Welcome to Lectern")
     assert "Lectern Guide" in text and "Open original" in text and "#basics" in text
     row = window.current_row()
-    assert window.session.is_read(row.path)
+    assert window.session.is_read(row.key)
     assert tree_node(window, Scope("unread")).unread == 9
     assert tree_node(window, Scope("category", "Guide")).unread == 5
     assert tree_node(window, Scope("tag", "basics")).unread == 2
@@ -172,9 +172,9 @@ def test_star_and_read_state_survive_reopening(qtbot):
     first = window.current_row()
     window.close()
     again = make_window(qtbot)
-    assert again.session.is_starred(row.path)
-    assert again.session.is_read(row.path)
-    assert not again.session.is_read(first.path)
+    assert again.session.is_starred(row.key)
+    assert again.session.is_read(row.key)
+    assert not again.session.is_read(first.key)
     assert tree_node(again, Scope("starred")).total == 1
 
 
@@ -282,9 +282,9 @@ def test_mark_read_policy(qtbot, policy, read_at_once):
     window.settings.qsettings.setValue("prefs/mark_read_delay_ms", 50)
     window.last_post()
     row = window.current_row()
-    assert window.session.is_read(row.path) is read_at_once
+    assert window.session.is_read(row.key) is read_at_once
     if policy == "after_delay":
-        qtbot.waitUntil(lambda: window.session.is_read(row.path), timeout=2000)
+        qtbot.waitUntil(lambda: window.session.is_read(row.key), timeout=2000)
 
 
 def test_scroll_position_of_the_open_post_is_restored(qtbot):

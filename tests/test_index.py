@@ -47,7 +47,7 @@ def test_cold_then_warm_then_incremental(archive, tmp_path):
     with Index(archive, cache) as ix:
         report = ix.update(workers=1)
         assert report.cache == "cold"
-        assert report.posts == 4 and report.added == 5
+        assert report.posts == 4 and report.added == 4  # posts, not files: the broken file is a problem
         assert [p.path for p in report.problems] == ["_posts/2018-01-01-broken.md"]
         assert "unclosed quote" in report.problems[0].reason
     with Index(archive, cache) as ix:
@@ -61,7 +61,8 @@ def test_cold_then_warm_then_incremental(archive, tmp_path):
     write_post(archive / "_posts", "2018-01-01-broken.md", "title: fixed\ndate: 2018-01-01", "<p>ok</p>")
     with Index(archive, cache) as ix:
         report = ix.update(workers=1)
-        assert (report.cache, report.added, report.changed, report.removed) == ("incremental", 1, 2, 1)
+        # the new post and the fixed one are added posts; one changed, one removed
+        assert (report.cache, report.added, report.changed, report.removed) == ("incremental", 2, 1, 1)
         assert report.posts == 5 and report.problems == ()
         assert paths_of(ix, "莫斯科") == ["2020-01-01-putin.md"]
         assert paths_of(ix, "人民大会堂") == []  # the old text is gone
@@ -77,7 +78,7 @@ def test_warm_open_reads_no_post(archive, tmp_path, monkeypatch):
     def fail(*a, **k):
         raise AssertionError("a post file was read on a warm open")
 
-    monkeypatch.setattr(workers_module, "read_post", fail)
+    monkeypatch.setattr(workers_module, "read_bytes", fail)
     monkeypatch.setattr("reader.core.fulltext.read_body", fail)
     with Index(archive, tmp_path / "cache") as ix:
         assert ix.update(workers=1).cache == "warm"
@@ -155,15 +156,15 @@ def test_markdown_bodies_are_searched_as_rendered_text(index):
 def test_unread_and_starred_scopes_use_reader_state(index, archive, tmp_path):
     from reader.core.state import StateStore
     state = StateStore(archive, tmp_path / "data")
-    state.set_read(["_posts/2020-01-01-putin.md", "_posts/2019-03-03-cats.md"])
-    state.set_starred("_posts/2021-05-05-taiwan.md")
+    state.set_read(["2020-01-01-putin", "2019-03-03-cats"])  # marks are kept by post key: the file name
+    state.set_starred("2021-05-05-taiwan")
     index.attach_state(str(state.file), state.archive)
     assert paths_of(index, scope=Scope("unread")) == ["2021-05-05-taiwan.md", "2018-02-02-title-only.md"]
     assert paths_of(index, scope=Scope("starred")) == ["2021-05-05-taiwan.md"]
     # a short term scans the shards in parallel, each on its own connection: the scope still applies
     assert paths_of(index, "ai", scope=Scope("unread")) == ["2021-05-05-taiwan.md"]
     assert paths_of(index, "ai", scope=Scope("unread"), sort="date_asc") == ["2021-05-05-taiwan.md"]
-    state.set_starred("_posts/2021-05-05-taiwan.md", False)
+    state.set_starred("2021-05-05-taiwan", False)
     assert paths_of(index, scope=Scope("starred")) == []
 
 

@@ -96,8 +96,8 @@ def use_everything(root: Path, tmp_path: Path, workers: int, extras: bool = True
         assert len(rows) == report.posts
         assert ix.search("长江").total >= 0 and ix.query_ids("的") is not None
         state = StateStore(root, data)
-        state.set_read([r.path for r in rows[:5]])
-        state.set_starred(rows[0].path)
+        state.set_read([r.key for r in rows[:5]])
+        state.set_starred(rows[0].key)
         ix.attach_state(str(state.file), state.archive)
         ix.tree_counts()
         state.close()

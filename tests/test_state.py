@@ -33,9 +33,9 @@ def test_marks_are_per_archive_and_toggle(tmp_path):
     a = StateStore(tmp_path / "one", tmp_path / "data")
     b = StateStore(tmp_path / "two", tmp_path / "data")
     a.set_read(["x.md", "y.md"])
-    assert a.read_paths() == {"x.md", "y.md"} and b.read_paths() == set()
+    assert a.read_keys() == {"x.md", "y.md"} and b.read_keys() == set()
     a.set_read("x.md", False)
-    assert a.read_paths() == {"y.md"}
+    assert a.read_keys() == {"y.md"}
     assert not a.is_starred("y.md")
     assert a.scroll("never-opened.md") == 0.0
 

@@ -18,17 +18,19 @@ __all__ = ["SCHEMA_VERSION", "SCHEMA", "CacheDatabaseMixin"]
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4  # 2: shard text folded to one Chinese script (hanzi.fold); 3: FTS values end with END;
-# 4: fold keeps 么 (was 幺)
+SCHEMA_VERSION = 5  # 2: shard text folded to one Chinese script (hanzi.fold); 3: FTS values end with END;
+# 4: fold keeps 么 (was 幺); 5: files (every copy) apart from posts (one row per post identity)
 
-SCHEMA = f"""
-PRAGMA user_version = {SCHEMA_VERSION};
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE posts(
-    id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL UNIQUE,
+# `files`: every post file found, with what it holds; `posts`: one row per post (identity `key`,
+# see reader.core.identity), a copy of the metadata of the file shown (`path`).  A post's id stays
+# while its files move, so its text, the list and the tree follow it.
+_META_COLUMNS = """
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
+    hash TEXT NOT NULL,          -- git blob id of the bytes
+    stem TEXT NOT NULL,          -- file name without extension: the post's name within the archive
+    sig TEXT NOT NULL,           -- what tells two articles with one name apart (identity.signature)
+    location TEXT NOT NULL,      -- _posts, _drafts, a collection, a top folder such as archived
     title TEXT NOT NULL,
     date TEXT NOT NULL,
     ts INTEGER NOT NULL,
@@ -41,12 +43,33 @@ CREATE TABLE posts(
     fmt TEXT NOT NULL,
     encoding TEXT NOT NULL,
     extra TEXT NOT NULL,
-    shard INTEGER,               -- full-text shard holding its text; NULL until indexed
     tags TEXT NOT NULL,          -- JSON lists, for display; `labels` is for queries
-    categories TEXT NOT NULL
+    categories TEXT NOT NULL"""
+
+SCHEMA = f"""
+PRAGMA user_version = {SCHEMA_VERSION};
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files(
+    path TEXT PRIMARY KEY,
+    origin TEXT NOT NULL,        -- JSON [folder categories, draft]: a moved file keeps its reading only if equal
+    notes TEXT NOT NULL,         -- what was read leniently ('' for none)
+    key TEXT,                    -- the post it is a copy of; NULL until grouped
+    {_META_COLUMNS}
+);
+CREATE INDEX files_stem ON files(stem);
+CREATE INDEX files_key ON files(key);
+CREATE TABLE posts(
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL UNIQUE,   -- the copy shown
+    copies INTEGER NOT NULL,     -- files holding this post
+    seen_ns INTEGER NOT NULL,    -- when this archive's index first held the post: what is 'new'
+    shard INTEGER,               -- full-text shard holding its text; NULL until indexed
+    {_META_COLUMNS}
 );
 CREATE INDEX posts_ts ON posts(ts);
 CREATE INDEX posts_url ON posts(url);
+CREATE INDEX posts_stem ON posts(stem);
 CREATE INDEX posts_pending ON posts(shard) WHERE shard IS NULL;
 CREATE TABLE labels(post_id INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL);
 CREATE INDEX labels_name ON labels(kind, name);

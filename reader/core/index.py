@@ -6,9 +6,10 @@ One folder per archive under the cache directory holds ``index.sqlite``
 list at once:
 
 1. `Index.refresh` stats every candidate file, parses only new or changed
-   ones (size + mtime_ns differ), drops removed ones, and writes metadata
-   from this one connection.  An unchanged archive reads nothing but the
-   database.
+   ones (size + mtime_ns differ), keeps the reading of a file that only moved
+   (same name and bytes), drops removed ones, and decides the posts: one per
+   identity, however many files hold it (`reader.core.scanstore`).  An
+   unchanged archive reads nothing but the database.
 2. `Index.build_fulltext` indexes the text of every post not yet indexed,
    in worker processes (one shard each) when there is enough work.
 
@@ -25,22 +26,21 @@ checks made when the cache is opened are in `reader.core.cachedb`.
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cachefs, collector, fulltext, paths
+from . import cachefs, collector, fulltext, paths, scanstore
 from . import workers as workers_mod
 from .cachedb import SCHEMA_VERSION, CacheDatabaseMixin
 from .discover import Found, scan
-from .posts import Post, Problem
+from .posts import Problem
 from .queries import QueryMixin
 
 __all__ = ["Index", "ScanReport", "Cancelled", "SCHEMA_VERSION", "cache_folder"]
@@ -57,13 +57,26 @@ class Cancelled(Exception):
 
 @dataclass(frozen=True)
 class ScanReport:
+    """What a metadata scan found.  Counts of posts (one per identity, however many files hold it)
+    unless said otherwise; added/changed/removed/moved are since the previous scan."""
+
     posts: int
-    problems: tuple[Problem, ...]
+    problems: tuple[Problem, ...]  # files that are no post, and posts read leniently (`recovered`)
     added: int
-    changed: int
+    changed: int  # the shown file's bytes changed
     removed: int
-    cache: str  # 'cold' (built from nothing), 'warm' (nothing changed) or 'incremental'
+    cache: str  # 'cold' (built from nothing), 'warm' (nothing changed), 'incremental' or 'shared'
     seconds: float
+    moved: int = 0  # now shown from another file with the same bytes (archive.sh's git mv)
+    files: int = 0  # post files (every copy)
+    duplicates: int = 0  # files that are a further copy of a post shown from another file
+    locations: dict[str, tuple[int, int]] = field(default_factory=dict)  # location -> (posts shown there, files)
+    parsed: int = 0  # files read and parsed by this scan (new or changed in place; moves are not read again)
+
+    @property
+    def unreadable(self) -> int:
+        """Files listed as problems that are not shown as posts."""
+        return sum(1 for p in self.problems if not p.recovered)
 
 
 def cache_folder(root: Path, cache_dir: Path) -> Path:
@@ -127,62 +140,58 @@ class Index(CacheDatabaseMixin, QueryMixin):
         start = time.perf_counter()
         if not self._files.acquire("metadata", lambda: _check(cancel), self.on_wait,
                                    waiting=lambda holder: holder == "text"):
-            return self._report(start, 0, 0, 0, "shared")
+            return self._report(start, None, "shared")
         try:
             try:
                 with collector.paused():
-                    added, changed, removed = self._scan(progress, cancel, workers)
+                    counts = self._scan(progress, cancel, workers)
             except sqlite3.DatabaseError as exc:
                 if not cachefs.is_corruption(exc):
                     raise
                 self._rebuild(exc)
-                added, changed, removed = self._scan(progress, cancel, workers)
+                counts = self._scan(progress, cancel, workers)
         finally:
             self._files.release()
-        kind = "cold" if self.cold else ("incremental" if added or changed or removed else "warm")
+        touched = counts.added or counts.changed or counts.removed or counts.moved or counts.parsed
+        kind = "cold" if self.cold else ("incremental" if touched else "warm")
         self.cold = False
-        return self._report(start, added, changed, removed, kind)
+        return self._report(start, counts, kind)
 
-    def _report(self, start: float, added: int, changed: int, removed: int, kind: str) -> ScanReport:
-        return ScanReport(posts=self.count(), problems=tuple(self.problems()), added=added, changed=changed,
-                          removed=removed, cache=kind, seconds=time.perf_counter() - start)
+    def _report(self, start: float, counts: scanstore.GroupResult | None, kind: str) -> ScanReport:
+        counts = counts or scanstore.GroupResult()
+        locations = {loc: (posts, files) for loc, posts, files in self.con.execute(
+            "SELECT f.location, count(p.id), count(*) FROM files f LEFT JOIN posts p ON p.path = f.path "
+            "GROUP BY f.location ORDER BY f.location")}
+        files = sum(n for _posts, n in locations.values())
+        posts = self.count()
+        return ScanReport(posts=posts, problems=tuple(self.problems()), added=counts.added,
+                          changed=counts.changed, removed=counts.removed, cache=kind,
+                          seconds=time.perf_counter() - start, moved=counts.moved, files=files,
+                          duplicates=files - posts, locations=locations, parsed=counts.parsed)
 
     def _scan(self, progress: Progress | None, cancel: CancelCheck | None,
-              workers: int | None) -> tuple[int, int, int]:
-        """(added, changed, removed).  Parsed files are stored batch by batch, so a
-        run killed halfway keeps what it parsed and the next one parses the rest."""
+              workers: int | None) -> scanstore.GroupResult:
+        """Parsed files are stored batch by batch, so a run killed halfway keeps what it
+        parsed and the next one parses the rest; the posts are decided at the end, at once."""
         found = {f.rel: f for f in scan(self.root)}
-        known = {path: (pid, size, mtime) for pid, path, size, mtime in
-                 self.con.execute("SELECT id, path, size, mtime_ns FROM posts")}
-        known_problems = {path: (size, mtime) for path, size, mtime in
-                          self.con.execute("SELECT path, size, mtime_ns FROM problems")}
-        todo: list[Found] = []
-        for rel, f in found.items():
-            old = known.get(rel)
-            old_problem = known_problems.get(rel)
-            stamp = (f.size, f.mtime_ns)
-            if (old and old[1:] == stamp) or (old_problem and old_problem == stamp):
-                continue
-            todo.append(f)
-        removed = [rel for rel in (known.keys() | known_problems.keys()) if rel not in found]
-        changed = sum(1 for f in todo if f.rel in known or f.rel in known_problems)
-        if todo or removed:
-            self._drop(removed)
-            for batch in self._parse_all(todo, progress, cancel, workers):
-                self._store(batch)
-        return len(todo) - changed, changed, len(removed)
+        work = scanstore.plan(str(self.root), found, self.con)
+        stems = {f.stem for f in work.todo}
+        for batch in self._parse_all(work.todo, progress, cancel, workers):
+            scanstore.store_parsed(self.con, batch)
+        result = scanstore.regroup(self.con, work.moves, work.removed, stems)
+        result.parsed = len(work.todo)
+        self._delete_text(result.stale_text)
+        return result
 
     def _parse_all(self, todo: list[Found], progress: Progress | None, cancel: CancelCheck | None,
-                   workers: int | None) -> Iterator[list[tuple[Found, Post | Problem]]]:
+                   workers: int | None) -> Iterator[list[workers_mod.Parsed]]:
         """Parse `todo`, yielding batches of results as they come."""
         total, done = len(todo), 0
         workers = workers if workers is not None else (os.cpu_count() or 1)
         if total < PARALLEL_MIN or workers <= 1:
             for i in range(0, total, CHUNK):
-                batch = []
-                for f in todo[i:i + CHUNK]:
-                    _check(cancel)
-                    batch.append((f, workers_mod.parse_meta(str(self.root), f)))
+                _check(cancel)
+                batch = workers_mod.parse_meta_chunk(str(self.root), todo[i:i + CHUNK])
                 yield batch
                 done += len(batch)
                 if progress and done < total:
@@ -204,49 +213,6 @@ class Index(CacheDatabaseMixin, QueryMixin):
                         fut.cancel()
         if progress:
             progress(total, total)
-
-    def _drop(self, rels: Iterable[str]) -> None:
-        rels = list(rels)
-        ids = [row[0] for rel in rels for row in
-               self.con.execute("SELECT id FROM posts WHERE path=?", (rel,))]
-        self._delete_text(ids)
-        with _transaction(self.con):
-            for rel in rels:
-                self.con.execute("DELETE FROM problems WHERE path=?", (rel,))
-            for pid in ids:
-                self.con.execute("DELETE FROM labels WHERE post_id=?", (pid,))
-                self.con.execute("DELETE FROM posts WHERE id=?", (pid,))
-
-    def _store(self, results: Sequence[tuple[Found, Post | Problem]]) -> None:
-        """Write parsed files.  A changed post keeps its id and loses its text until
-        `build_fulltext`; a post that became a Problem is removed with its text."""
-        gone: list[int] = []
-        with _transaction(self.con):
-            for f, item in results:
-                old = self.con.execute("SELECT id FROM posts WHERE path=?", (f.rel,)).fetchone()
-                self.con.execute("DELETE FROM problems WHERE path=?", (f.rel,))
-                if isinstance(item, Problem):
-                    if old:
-                        gone.append(old[0])
-                        self.con.execute("DELETE FROM labels WHERE post_id=?", (old[0],))
-                        self.con.execute("DELETE FROM posts WHERE id=?", (old[0],))
-                    self.con.execute("INSERT INTO problems VALUES(?, ?, ?, ?)",
-                                     (f.rel, f.size, f.mtime_ns, item.reason))
-                    continue
-                values = _post_values(f, item)
-                if old:
-                    self.con.execute(f"UPDATE posts SET {', '.join(c + '=?' for c in _COLUMNS)}, shard=NULL "
-                                     "WHERE id=?", (*values, old[0]))
-                    self.con.execute("DELETE FROM labels WHERE post_id=?", (old[0],))
-                    pid = old[0]
-                else:
-                    cur = self.con.execute(f"INSERT INTO posts({', '.join(_COLUMNS)}) "
-                                           f"VALUES({', '.join('?' * len(_COLUMNS))})", values)
-                    pid = cur.lastrowid
-                self.con.executemany("INSERT INTO labels VALUES(?, ?, ?)",
-                                     [(pid, "tag", t) for t in item.tags]
-                                     + [(pid, "category", c) for c in item.categories])
-        self._delete_text(gone)
 
     def _delete_text(self, ids: list[int]) -> None:
         if not ids:
@@ -386,17 +352,6 @@ class Index(CacheDatabaseMixin, QueryMixin):
 
 
 # --- helpers ------------------------------------------------------------------
-
-_COLUMNS = ("path", "size", "mtime_ns", "title", "date", "ts", "date_source", "author", "url", "layout",
-            "published", "draft", "fmt", "encoding", "extra", "tags", "categories")
-
-
-def _post_values(f: Found, post: Post) -> tuple[object, ...]:
-    return (f.rel, f.size, f.mtime_ns, post.title, post.date, post.timestamp, post.date_source,
-            post.author, post.url, post.layout, int(post.published), int(post.draft), post.fmt,
-            post.encoding, json.dumps(post.extra, ensure_ascii=False),
-            json.dumps(post.tags, ensure_ascii=False), json.dumps(post.categories, ensure_ascii=False))
-
 
 def _optimize_shard(path: Path) -> None:
     con = fulltext.open_shard(str(path))

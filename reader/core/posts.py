@@ -9,7 +9,19 @@ Reading never raises for bad input.  What becomes what:
   that is not closed, larger than 64 KB, not valid YAML, not a mapping (a
   list or a lone value), nested too deeply or expanding through aliases or
   merge keys (a "YAML bomb"), using a tag that would build an object
-  (``!!python/object``) or a value its tag cannot build (``!!int x``).
+  (``!!python/object``) or a value its tag cannot build (``!!int x``).  Every
+  YAML error stays a Problem (a tab, bad indentation, an unclosed quote or
+  bracket, a ':' inside a plain value, an undefined alias...) except one:
+* `Post` read leniently (shown, with a sentence in ``notes``): front matter
+  whose only fault is a backslash in a double-quoted value that starts no
+  YAML escape, as scrapers write them (``title: "A\\B"``, ``"C:\\users"``:
+  an unknown escape character, or ``\\x``/``\\u``/``\\U`` without their hex
+  digits).  Such backslashes are read as written; valid escapes (``\\n``,
+  ``\\"``, ``\\u4e2d``, a backslash ending a line...) are still decoded, and
+  single-quoted, plain and block values and comments are never touched (they
+  have no escapes).  When the block read that way still fails, for any reason
+  (another YAML error, not a mapping, an alias bomb), the file stays a Problem
+  with the first reading's reason.
 * `Post` with a fallback (the post is shown): a missing, empty or non-text
   title falls back to the filename's slug; a missing or invalid date falls
   back to the filename's ``YYYY-MM-DD``, else to the file's modification
@@ -40,7 +52,7 @@ from frontmatter.default_handlers import YAMLHandler
 from .limits import MAX_FILE_BYTES
 from .textcodec import DecodeError, decode_bytes
 
-__all__ = ["Post", "Problem", "read_post", "parse_post", "read_body", "MARKDOWN_EXTS", "HTML_EXTS", "POST_EXTS"]
+__all__ = ["Post", "Problem", "read_post", "read_bytes", "parse_post", "read_body", "MARKDOWN_EXTS", "HTML_EXTS", "POST_EXTS"]
 
 MARKDOWN_EXTS = frozenset({".md", ".markdown", ".mkd", ".mkdn"})
 HTML_EXTS = frozenset({".html", ".htm"})
@@ -101,6 +113,7 @@ class Problem:
 
     path: str
     reason: str
+    recovered: bool = False  # the post is shown all the same: `reason` says what was read leniently
 
 
 @dataclass(frozen=True)
@@ -123,6 +136,8 @@ class Post:
     body: str = field(default="", repr=False)
     encoding: str = "utf-8"
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # What was forgiven to read it (one plain sentence each), e.g. a stray backslash.
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
 
 class _Bad(Exception):
@@ -132,6 +147,15 @@ class _Bad(Exception):
 def read_post(abs_path: str | os.PathLike[str], rel_path: str, *,
               dir_categories: tuple[str, ...] = (), draft: bool = False) -> Post | Problem:
     """Read and parse one file; never raises for bad content."""
+    got = read_bytes(abs_path, rel_path)
+    if isinstance(got, Problem):
+        return got
+    data, mtime = got
+    return parse_post(data, rel_path, dir_categories=dir_categories, draft=draft, mtime=mtime)
+
+
+def read_bytes(abs_path: str | os.PathLike[str], rel_path: str) -> tuple[bytes, float] | Problem:
+    """(the file's bytes, up to one more than MAX_FILE_BYTES; its mtime), or why it cannot be read."""
     try:
         info = os.stat(abs_path)
         if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
@@ -140,7 +164,7 @@ def read_post(abs_path: str | os.PathLike[str], rel_path: str, *,
             data = fh.read(MAX_FILE_BYTES + 1)
     except (OSError, ValueError) as exc:
         return Problem(rel_path, f"cannot read the file: {getattr(exc, 'strerror', None) or exc}")
-    return parse_post(data, rel_path, dir_categories=dir_categories, draft=draft, mtime=info.st_mtime)
+    return data, info.st_mtime
 
 
 def parse_post(data: bytes, rel_path: str, *, dir_categories: tuple[str, ...] = (),
@@ -160,7 +184,7 @@ def _parse(data: bytes, rel_path: str, dir_categories: tuple[str, ...], draft: b
            mtime: float) -> Post:
     text, encoding = _decode(data)
     block, body = _split_front_matter(text)
-    meta = _load_yaml(block) if block is not None else {}
+    meta, notes = _load_yaml(block) if block is not None else ({}, ())
     name = rel_path.rsplit("/", 1)[-1]
     stem, ext = os.path.splitext(name)
     file_date, slug = _filename_parts(stem)
@@ -186,6 +210,7 @@ def _parse(data: bytes, rel_path: str, dir_categories: tuple[str, ...], draft: b
         body=body,
         encoding=encoding,
         extra=extra,
+        notes=notes,
     )
 
 
@@ -230,14 +255,26 @@ def _split_front_matter(text: str) -> tuple[str | None, str]:
     return text[opening.end():close.start()], text[close.end():]
 
 
-def _load_yaml(block: str) -> dict[str, Any]:
+# What the safe constructor raises for a value its explicit tag cannot build.
+_TAG_VALUE_ERRORS = (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError)
+
+
+def _load_yaml(block: str) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """(front matter, notes on what was forgiven to read it)."""
     try:
         meta = _HANDLER.load(block, Loader=_LOADER)
     except yaml.YAMLError as exc:
-        raise _Bad("front matter: " + _yaml_reason(exc)) from None
-    except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError):
-        # The safe constructor's answer to a value its explicit tag cannot build.
+        reason = "front matter: " + _yaml_reason(exc)
+        lenient = _load_lenient(block, exc) if _is_bad_escape(exc) else None
+        if lenient is None:
+            raise _Bad(reason) from None
+        return lenient
+    except _TAG_VALUE_ERRORS:
         raise _Bad("front matter: a value that does not fit its type tag (such as '!!int x')") from None
+    return _mapping(meta), ()
+
+
+def _mapping(meta: Any) -> dict[str, Any]:
     if meta is None:
         return {}
     if not isinstance(meta, dict):
@@ -245,6 +282,87 @@ def _load_yaml(block: str) -> dict[str, Any]:
         raise _Bad(f"front matter: is {kind}, not 'key: value' lines")
     _check_size(meta)
     return {str(k): v for k, v in meta.items()}
+
+
+# --- lenient reading: backslashes that start no escape --------------------
+# Scrapers write raw backslashes into double-quoted values (``title: "A\智B"``),
+# which YAML rejects.  The C loader's words for the two ways a backslash can
+# start no escape: an unknown escape character, and \x, \u or \U without their
+# hex digits (``"C:\users"``).  Single quotes have no escapes, so "quoted" here
+# is always double-quoted.
+_BAD_ESCAPE_CONTEXT = "while parsing a quoted scalar"
+_BAD_ESCAPE_PROBLEMS = ("found unknown escape character", "did not find expected hexdecimal number")
+
+
+def _is_bad_escape(exc: yaml.YAMLError) -> bool:
+    return (str(getattr(exc, "context", "")) == _BAD_ESCAPE_CONTEXT
+            and str(getattr(exc, "problem", "")) in _BAD_ESCAPE_PROBLEMS)
+
+
+class _EscapeFinder(yaml.reader.Reader, yaml.scanner.Scanner):
+    """PyYAML's own (pure-Python) tokenizer, run only to find where a backslash in a
+    double-quoted scalar starts no escape; it decides what is inside double quotes
+    (not a comment, a single-quoted, plain or block value), exactly as YAML does."""
+
+    def __init__(self, text: str) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        self.found: list[tuple[int, int, int]] = []  # (backslash index, scalar start index, line)
+
+    def scan_flow_scalar_non_spaces(self, double: bool, start_mark: yaml.Mark) -> list[str]:
+        while True:
+            try:
+                return super().scan_flow_scalar_non_spaces(double, start_mark)
+            except yaml.scanner.ScannerError as exc:
+                problem = str(exc.problem or "")
+                if not double or not problem.startswith(("found unknown escape character",
+                                                         "expected escape sequence of")):
+                    raise
+                # The reader stands just after '\' or after '\x'/'\u'/'\U': find the backslash
+                # and go on scanning from here (the scalar's value is not needed, only where).
+                at = self.buffer.rindex("\\", 0, self.pointer)
+                self.found.append((at, start_mark.index, self.line))
+
+    def fetch_flow_collection_start(self, TokenClass: type[yaml.Token]) -> None:
+        # Such a block is rejected anyway (_check_size), and this scanner's simple-key
+        # bookkeeping is quadratic in the depth of '[[[[...' (60,000 deep: 27 s).
+        if self.flow_level >= MAX_YAML_DEPTH:
+            raise yaml.scanner.ScannerError(None, None, "nested too deeply", self.get_mark())
+        super().fetch_flow_collection_start(TokenClass)
+
+    def find(self) -> list[tuple[int, int, int]]:
+        while not self.check_token(yaml.tokens.StreamEndToken):
+            self.get_token()
+        return self.found
+
+
+def _load_lenient(block: str, exc: yaml.YAMLError) -> tuple[dict[str, Any], tuple[str, ...]] | None:
+    """The front matter read with every backslash that starts no escape in a
+    double-quoted value taken as written; None when it still cannot be read."""
+    try:
+        found = _EscapeFinder(block).find()
+    except yaml.YAMLError:
+        return None
+    context = getattr(exc, "context_mark", None)
+    # The first one must be in the scalar the C loader stopped at: both scanners agree.
+    if not found or context is None or found[0][1] != context.index:
+        return None
+    parts, start = [], 0
+    for at, _, _ in found:
+        parts.append(block[start:at])
+        parts.append("\\")
+        start = at
+    parts.append(block[start:])
+    try:
+        meta = _mapping(_HANDLER.load("".join(parts), Loader=_LOADER))
+    except (yaml.YAMLError, _Bad, RecursionError, MemoryError, *_TAG_VALUE_ERRORS):
+        return None
+    line = found[0][2] + 2  # +2: the block starts on the line after the opening '---'
+    if len(found) == 1:
+        what = f"a backslash in a double-quoted value was kept as written (line {line})"
+    else:
+        what = f"{len(found)} backslashes in double-quoted values were kept as written (first at line {line})"
+    return meta, ("front matter: read leniently: " + what,)
 
 
 def _check_size(meta: Any) -> None:

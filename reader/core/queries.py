@@ -11,7 +11,7 @@ import re
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import unquote, urlsplit
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,7 @@ __all__ = ["Row", "Scope", "Hit", "SearchResult", "TreeCounts", "SORTS", "QueryM
 
 SORTS = ("relevance", "date_desc", "date_asc", "title", "author")
 EXPANSION_MAX = 1500  # trigrams: a short term with more (的, 是) is cheaper to scan for
-SCOPES = ("all", "unread", "starred", "new", "tag", "category", "author", "year", "month")
+SCOPES = ("all", "unread", "starred", "new", "tag", "category", "author", "year", "month", "location")
 
 _ORDER = {
     "date_desc": "p.ts DESC, p.id DESC",
@@ -52,7 +52,11 @@ class Row:
     published: bool
     draft: bool
     fmt: str
-    mtime_ns: int = 0  # of the file when it was read: a different value means it changed on disk
+    mtime_ns: int = 0  # of the file when it was read
+    key: str = ""  # the post's identity in its archive (reader.core.identity): what marks are kept by
+    location: str = "_posts"  # where the shown file is: _posts, _drafts, a collection, archived, ...
+    digest: str = ""  # git blob id of the shown file: a different value means it changed on disk
+    also_at: tuple[str, ...] = ()  # the other files holding this post (paths)
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class TreeCounts:
     tags: dict[str, tuple[int, int]]
     authors: dict[str, tuple[int, int]]
     months: dict[str, tuple[int, int]]  # 'YYYY-MM', newest first
+    locations: dict[str, tuple[int, int]] = field(default_factory=dict)  # where the shown files are
 
 
 @dataclass(frozen=True)
@@ -90,13 +95,15 @@ class SearchResult:
     hits: tuple[Hit, ...]
 
 
-_ROW_SQL = ("SELECT id, path, title, date, ts, author, url, tags, categories, published, draft, fmt, mtime_ns "
-            "FROM posts")
+_ROW_SQL = ("SELECT id, path, title, date, ts, author, url, tags, categories, published, draft, fmt, mtime_ns, "
+            "key, location, hash, CASE WHEN copies > 1 THEN (SELECT json_group_array(f.path) FROM files f "
+            "WHERE f.key = posts.key AND f.path != posts.path) END FROM posts")
 
 
 def _row(r: tuple) -> Row:
     return Row(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(json.loads(r[7])), tuple(json.loads(r[8])),
-               bool(r[9]), bool(r[10]), r[11], r[12])
+               bool(r[9]), bool(r[10]), r[11], r[12], r[13], r[14], r[15],
+               tuple(sorted(json.loads(r[16]))) if r[16] else ())
 
 
 def attach_state_db(con: sqlite3.Connection, state_file: str) -> None:
@@ -131,7 +138,10 @@ class QueryMixin:
         return self.con.execute("SELECT count(*) FROM posts").fetchone()[0]
 
     def problems(self) -> list[Problem]:
-        return [Problem(p, r) for p, r in self.con.execute("SELECT path, reason FROM problems ORDER BY path")]
+        """Files that are no post, with why; then posts shown although read leniently (`recovered`)."""
+        return ([Problem(p, r) for p, r in self.con.execute("SELECT path, reason FROM problems ORDER BY path")]
+                + [Problem(p, r, recovered=True) for p, r in
+                   self.con.execute("SELECT path, notes FROM files WHERE notes != '' ORDER BY path")])
 
     def label_counts(self, kind: str) -> dict[str, int]:
         """{name: posts} for kind 'tag' or 'category', most used first."""
@@ -152,7 +162,7 @@ class QueryMixin:
         """Everything the tree shows, in a few grouped queries."""
         read, params = "0", []
         if self._state_key is not None:
-            read, params = "p.path IN (SELECT path FROM st.marks WHERE archive=? AND read=1)", [self._state_key]
+            read, params = "p.key IN (SELECT post FROM st.marks WHERE archive=? AND read=1)", [self._state_key]
         unread = f"sum(CASE WHEN {read} THEN 0 ELSE 1 END)"
 
         def grouped(sql: str, *extra: object) -> dict[str, tuple[int, int]]:
@@ -164,8 +174,8 @@ class QueryMixin:
         starred = 0
         if self._state_key is not None:
             starred = self.con.execute(
-                "SELECT count(*) FROM posts p WHERE p.path IN "
-                "(SELECT path FROM st.marks WHERE archive=? AND starred=1)", [self._state_key]).fetchone()[0]
+                "SELECT count(*) FROM posts p WHERE p.key IN "
+                "(SELECT post FROM st.marks WHERE archive=? AND starred=1)", [self._state_key]).fetchone()[0]
         return TreeCounts(
             total=total, unread=left or 0, starred=starred,
             categories=grouped(labels, "category"),
@@ -174,6 +184,8 @@ class QueryMixin:
                             "GROUP BY p.author ORDER BY n DESC, p.author"),
             months=grouped(f"SELECT substr(p.date, 1, 7) AS m, count(*), {unread} FROM posts p "
                            "WHERE p.date != '' GROUP BY m ORDER BY m DESC"),
+            locations=grouped(f"SELECT p.location, count(*), {unread} FROM posts p GROUP BY p.location "
+                              "ORDER BY p.location"),
         )
 
     # --- rows --------------------------------------------------------------------
@@ -188,8 +200,23 @@ class QueryMixin:
         return [found[i] for i in ids if i in found]
 
     def row_by_path(self, path: str) -> Row | None:
+        """The post a file holds (shown from that file or from another copy)."""
         r = self.con.execute(f"{_ROW_SQL} WHERE path=?", (path,)).fetchone()
+        if r is None:
+            r = self.con.execute(f"{_ROW_SQL} WHERE key=(SELECT key FROM files WHERE path=?)", (path,)).fetchone()
         return _row(r) if r else None
+
+    def row_by_key(self, key: str) -> Row | None:
+        """The post with this identity; a bare file name also finds the one post it names
+        when a second article with that name made its key ``NAME#…``."""
+        r = self.con.execute(f"{_ROW_SQL} WHERE key=?", (key,)).fetchone()
+        if r is None and "#" not in key:
+            found = self.con.execute(f"{_ROW_SQL} WHERE stem=? LIMIT 2", (key,)).fetchall()
+            r = found[0] if len(found) == 1 else None
+        return _row(r) if r else None
+
+    def file_count(self) -> int:
+        return self.con.execute("SELECT count(*) FROM files").fetchone()[0]
 
     def post_for_link(self, url: str) -> str | None:
         """The path of the post a link points to, if it is in this archive.
@@ -211,7 +238,7 @@ class QueryMixin:
     def folders(self) -> set[str]:
         """The folders (relative, '' for the root) holding posts or posts that could not be read."""
         found: set[str] = set()
-        for table in ("posts", "problems"):
+        for table in ("files", "problems"):
             try:
                 rows = self.con.execute(f"SELECT DISTINCT rtrim(path, replace(path, '/', '')) FROM {table}")
             except sqlite3.OperationalError:
@@ -329,15 +356,17 @@ class QueryMixin:
             return "substr(p.date, 1, 4) = ?", [value]
         if kind == "month":
             return "substr(p.date, 1, 7) = ?", [value]
-        if kind == "new":  # unread posts whose file changed after `value` (ns): what a pull brought
+        if kind == "location":
+            return "p.location = ?", [value]
+        if kind == "new":  # unread posts first seen after `value` (ns): what a pull brought (not what it moved)
             unread, unread_params = self._scope_sql(Scope("unread"))
-            return f"p.mtime_ns > ? AND {unread}", [int(value or 0), *unread_params]
+            return f"p.seen_ns > ? AND {unread}", [int(value or 0), *unread_params]
         if kind in ("unread", "starred"):
             if self._state_key is None:
                 return ("1", []) if kind == "unread" else ("0", [])
             column = "read" if kind == "unread" else "starred"
             neg = "NOT " if kind == "unread" else ""
-            return (f"p.path {neg}IN (SELECT path FROM st.marks WHERE archive=? AND {column}=1)",
+            return (f"p.key {neg}IN (SELECT post FROM st.marks WHERE archive=? AND {column}=1)",
                     [self._state_key])
         raise ValueError(f"unknown scope {kind!r}; one of {', '.join(SCOPES)}")
 

@@ -1,8 +1,18 @@
 """The reader's own data: read/unread, starred, last opened post and scroll positions.
 
 Kept in ``state.sqlite`` in the user data directory, never in the cache:
-deleting the cache loses none of it.  Marks are keyed by the archive's real
-path and the post's path relative to it, so they survive a re-index.
+deleting the cache loses none of it.  Marks are keyed by the archive's
+identity and the post's key (`reader.core.identity`), never by a path: a post
+moved from ``_posts/`` to ``archived/DATE/`` keeps its marks, and so does an
+archive moved, renamed or cloned again elsewhere.  An archive in a git clone
+is named by its ``origin`` URL; any other folder by an id stored here with its
+last known path (``local:…``), which `StateStore.relocate` points at the
+folder's new place.
+
+Schema 1 (marks keyed by the archive's real path and the post's relative path)
+is migrated once, in one transaction, after a copy of the old file is kept as
+``state.sqlite.v1-backup``: each mark goes to its post's key (its file name),
+marks of two copies of one post are merged (read or starred if either was).
 
 Durable: each change is committed before the call returns, in WAL mode with
 ``synchronous=FULL``, so neither a kill (``kill -9``) nor a power cut or a
@@ -25,39 +35,55 @@ import os
 import shutil
 import sqlite3
 import time
+import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from . import cachefs, paths
+from . import cachefs, identity, paths
 
 T = TypeVar("T")
 
-__all__ = ["StateStore", "archive_key"]
+__all__ = ["StateStore", "KnownArchive", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA = f"""
-PRAGMA user_version = {SCHEMA_VERSION};
 CREATE TABLE IF NOT EXISTS marks(
     archive TEXT NOT NULL,
-    path TEXT NOT NULL,
+    post TEXT NOT NULL,
     read INTEGER NOT NULL DEFAULT 0,
     starred INTEGER NOT NULL DEFAULT 0,
     scroll REAL NOT NULL DEFAULT 0,
     changed REAL NOT NULL,
-    PRIMARY KEY(archive, path)
+    PRIMARY KEY(archive, post)
 );
 CREATE TABLE IF NOT EXISTS archives(
     archive TEXT PRIMARY KEY,
+    origin TEXT,
     last_path TEXT,
+    last_post TEXT,
     opened REAL NOT NULL
 );
+CREATE INDEX IF NOT EXISTS archives_path ON archives(last_path);
+PRAGMA user_version = {SCHEMA_VERSION};
 """
+_MARK_COLUMNS = "archive, post, read, starred, scroll, changed"
+_ARCHIVE_COLUMNS = "archive, origin, last_path, last_post, opened"
 
 
-def archive_key(root: str | os.PathLike[str]) -> str:
-    """How an archive is named in the reader's data: its real, absolute path."""
-    return os.path.realpath(root)
+@dataclass(frozen=True)
+class KnownArchive:
+    """An archive the reader has opened: its identity, where it was last, and when."""
+
+    archive: str
+    origin: str | None
+    last_path: str | None
+    opened: float
+
+    @property
+    def name(self) -> str:
+        return os.path.basename((self.last_path or "").rstrip("/\\")) or self.archive
 
 
 class _Damaged(Exception):
@@ -72,17 +98,46 @@ class StateStore:
     marks were saved from it.  `kept_aside` is that file's path.
     """
 
-    def __init__(self, root: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None = None) -> None:
-        self.archive = archive_key(root)
+    def __init__(self, root: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None = None,
+                 adopt: str | None = None) -> None:
+        """`adopt`: the id of a known archive that `root` is (the reader located a moved folder)."""
         folder = paths.data_dir(data_dir)
         folder.mkdir(parents=True, exist_ok=True)
         self.file: Path = folder / "state.sqlite"
         self.recovered_message: str | None = None
         self.kept_aside: Path | None = None
         self.con = self._open()
-        self._run(lambda: self.con.execute(
-            "INSERT INTO archives(archive, opened) VALUES(?, ?) "
-            "ON CONFLICT(archive) DO UPDATE SET opened=excluded.opened", (self.archive, time.time())))
+        self.root = os.path.realpath(root)
+        self.archive = self._run(lambda: self._identify(self.root, adopt))
+
+    def _identify(self, real: str, adopt: str | None) -> str:
+        """The archive's id (see the module docstring), recorded with where it is now."""
+        git = identity.archive_git_id(real)
+        if adopt:
+            ident = adopt
+        elif git is not None:
+            ident = git[0]
+        else:
+            row = self.con.execute("SELECT archive FROM archives WHERE last_path=? AND archive LIKE 'local:%' "
+                                   "ORDER BY opened DESC LIMIT 1", (real,)).fetchone()
+            ident = row[0] if row else f"local:{uuid.uuid4().hex}"
+        self._write("INSERT INTO archives(archive, origin, last_path, opened) VALUES(?, ?, ?, ?) "
+                    "ON CONFLICT(archive) DO UPDATE SET last_path=excluded.last_path, opened=excluded.opened, "
+                    "origin=coalesce(excluded.origin, origin)",
+                    [(ident, git[1] if git else None, real, time.time())])
+        return ident
+
+    # --- archives ------------------------------------------------------------------------
+
+    def known_archives(self) -> list[KnownArchive]:
+        """Every archive opened before, most recently opened first."""
+        return self._run(lambda: [KnownArchive(*r) for r in self.con.execute(
+            "SELECT archive, origin, last_path, opened FROM archives ORDER BY opened DESC")])
+
+    def archive_at(self, path: str | os.PathLike[str]) -> KnownArchive | None:
+        """The archive last seen at `path` (which may no longer exist)."""
+        real = os.path.realpath(path)
+        return next((a for a in self.known_archives() if a.last_path in (real, os.fspath(path))), None)
 
     def close(self) -> None:
         self.con.close()
@@ -111,6 +166,7 @@ class StateStore:
                 result = [r[0] for r in con.execute("PRAGMA quick_check(3)")]
                 if result != ["ok"]:
                     raise _Damaged("; ".join(result))
+            _migrate(con, self.file)
             con.executescript(SCHEMA)
         except BaseException:
             con.close()
@@ -157,41 +213,41 @@ class StateStore:
         self.con = self._recover(problem)
         return work()
 
-    # --- marks ---------------------------------------------------------------------
+    # --- marks, by post key ---------------------------------------------------------------------
 
-    def is_read(self, path: str) -> bool:
-        return self._flag(path, "read")
+    def is_read(self, key: str) -> bool:
+        return self._flag(key, "read")
 
-    def is_starred(self, path: str) -> bool:
-        return self._flag(path, "starred")
+    def is_starred(self, key: str) -> bool:
+        return self._flag(key, "starred")
 
-    def set_read(self, paths_: str | Iterable[str], read: bool = True) -> None:
-        self._set("read", paths_, read)
+    def set_read(self, keys: str | Iterable[str], read: bool = True) -> None:
+        self._set("read", keys, read)
 
-    def set_starred(self, path: str, starred: bool = True) -> None:
-        self._set("starred", path, starred)
+    def set_starred(self, key: str, starred: bool = True) -> None:
+        self._set("starred", key, starred)
 
-    def read_paths(self) -> set[str]:
-        return self._paths("read")
+    def read_keys(self) -> set[str]:
+        return self._keys("read")
 
-    def starred_paths(self) -> set[str]:
-        return self._paths("starred")
+    def starred_keys(self) -> set[str]:
+        return self._keys("starred")
 
-    def _flag(self, path: str, column: str) -> bool:
-        row = self._run(lambda: self.con.execute(f"SELECT {column} FROM marks WHERE archive=? AND path=?",
-                                                 (self.archive, path)).fetchone())
+    def _flag(self, key: str, column: str) -> bool:
+        row = self._run(lambda: self.con.execute(f"SELECT {column} FROM marks WHERE archive=? AND post=?",
+                                                 (self.archive, key)).fetchone())
         return bool(row and row[0])
 
-    def _paths(self, column: str) -> set[str]:
+    def _keys(self, column: str) -> set[str]:
         return self._run(lambda: {p for (p,) in self.con.execute(
-            f"SELECT path FROM marks WHERE archive=? AND {column}=1", (self.archive,))})
+            f"SELECT post FROM marks WHERE archive=? AND {column}=1", (self.archive,))})
 
-    def _set(self, column: str, paths_: str | Iterable[str], value: bool | float) -> None:
-        items = [paths_] if isinstance(paths_, str) else list(paths_)
-        rows = [(self.archive, p, value if isinstance(value, float) else int(value), time.time()) for p in items]
+    def _set(self, column: str, keys: str | Iterable[str], value: bool | float) -> None:
+        items = [keys] if isinstance(keys, str) else list(keys)
+        rows = [(self.archive, k, value if isinstance(value, float) else int(value), time.time()) for k in items]
         self._run(lambda: self._write(
-            f"INSERT INTO marks(archive, path, {column}, changed) VALUES(?, ?, ?, ?) "
-            f"ON CONFLICT(archive, path) DO UPDATE SET {column}=excluded.{column}, changed=excluded.changed",
+            f"INSERT INTO marks(archive, post, {column}, changed) VALUES(?, ?, ?, ?) "
+            f"ON CONFLICT(archive, post) DO UPDATE SET {column}=excluded.{column}, changed=excluded.changed",
             rows))
 
     def _write(self, sql: str, rows: list[tuple[object, ...]]) -> None:
@@ -207,30 +263,104 @@ class StateStore:
 
     # --- where the reader was -------------------------------------------------------
 
-    def scroll(self, path: str) -> float:
-        row = self._run(lambda: self.con.execute("SELECT scroll FROM marks WHERE archive=? AND path=?",
-                                                 (self.archive, path)).fetchone())
+    def scroll(self, key: str) -> float:
+        row = self._run(lambda: self.con.execute("SELECT scroll FROM marks WHERE archive=? AND post=?",
+                                                 (self.archive, key)).fetchone())
         return float(row[0]) if row else 0.0
 
-    def set_scroll(self, path: str, fraction: float) -> None:
-        self._set("scroll", path, float(min(1.0, max(0.0, fraction))))
+    def set_scroll(self, key: str, fraction: float) -> None:
+        self._set("scroll", key, float(min(1.0, max(0.0, fraction))))
 
     def last_opened(self) -> str | None:
-        row = self._run(lambda: self.con.execute("SELECT last_path FROM archives WHERE archive=?",
+        """The key of the post open when the archive was last left."""
+        row = self._run(lambda: self.con.execute("SELECT last_post FROM archives WHERE archive=?",
                                                  (self.archive,)).fetchone())
         return row[0] if row else None
 
-    def set_last_opened(self, path: str) -> None:
-        self._run(lambda: self._write("INSERT INTO archives(archive, last_path, opened) VALUES(?, ?, ?) "
-                                      "ON CONFLICT(archive) DO UPDATE SET last_path=excluded.last_path",
-                                      [(self.archive, path, time.time())]))
+    def set_last_opened(self, key: str) -> None:
+        self._run(lambda: self._write("UPDATE archives SET last_post=? WHERE archive=?", [(key, self.archive)]))
+
+
+# --- schema 1 -> 2 ------------------------------------------------------------------------------
+
+def _migrate(con: sqlite3.Connection, file: Path) -> None:
+    """Bring a schema-1 file (marks by archive path and post path) to schema 2, once."""
+    if con.execute("PRAGMA user_version").fetchone()[0] != 1:
+        return
+    backup = file.with_name(file.name + ".v1-backup")
+    if not backup.exists():
+        copy = sqlite3.connect(backup)
+        try:
+            con.backup(copy)
+        finally:
+            copy.close()
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        if con.execute("PRAGMA user_version").fetchone()[0] != 1:  # another Lectern did it meanwhile
+            con.execute("ROLLBACK")
+            return
+        marks = con.execute("SELECT archive, path, read, starred, scroll, changed FROM marks").fetchall()
+        archives = con.execute("SELECT archive, last_path, opened FROM archives").fetchall()
+        new_marks, new_archives = _v1_to_v2(marks, archives)
+        con.execute("ALTER TABLE marks RENAME TO marks_v1")
+        con.execute("ALTER TABLE archives RENAME TO archives_v1")
+        con.executescript("".join(line + "\n" for line in SCHEMA.splitlines() if "PRAGMA" not in line))
+        con.executemany(f"INSERT INTO marks({_MARK_COLUMNS}) VALUES(?, ?, ?, ?, ?, ?)", new_marks)
+        con.executemany(f"INSERT INTO archives({_ARCHIVE_COLUMNS}) VALUES(?, ?, ?, ?, ?)", new_archives)
+        con.execute("DROP TABLE marks_v1")
+        con.execute("DROP TABLE archives_v1")
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        con.execute("COMMIT")
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise
+
+
+def _v1_to_v2(marks: list[tuple], archives: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """Schema-1 rows -> schema-2 rows: each archive path gets its identity, each post path its key
+    (its file name); two copies of one post merge (read or starred if either was, the latest scroll)."""
+    ids: dict[str, tuple[str, str | None]] = {}
+
+    def ident(path: str) -> tuple[str, str | None]:
+        if path not in ids:
+            git = identity.archive_git_id(path) if os.path.isdir(path) else None
+            ids[path] = git if git else (f"local:{uuid.uuid4().hex}", None)
+        return ids[path]
+
+    merged: dict[tuple[str, str], list] = {}
+    for archive, path, read, starred, scroll, changed in marks:
+        key = (ident(archive)[0], os.path.splitext(path.rsplit("/", 1)[-1])[0])
+        old = merged.get(key)
+        if old is None:
+            merged[key] = [read, starred, scroll, changed]
+        else:
+            if changed >= old[3]:
+                old[2], old[3] = scroll, changed
+            old[0], old[1] = max(old[0], read), max(old[1], starred)
+    new_marks = [(a, p, *values) for (a, p), values in merged.items()]
+    seen = {a for a in ids} | {row[0] for row in archives}
+    last = {row[0]: row for row in archives}
+    new_archives = []
+    for path in seen:
+        aid, origin = ident(path)
+        post = last.get(path, (None, None, 0.0))[1]
+        opened = last.get(path, (None, None, 0.0))[2] or 0.0
+        key = os.path.splitext(post.rsplit("/", 1)[-1])[0] if post else None
+        new_archives.append((aid, origin, path, key, opened))
+    # One row per identity (two clones of one repository): the most recently opened wins.
+    best: dict[str, tuple] = {}
+    for row in new_archives:
+        if row[0] not in best or row[4] > best[row[0]][4]:
+            best[row[0]] = row
+    return new_marks, list(best.values())
 
 
 def _salvage(damaged: Path, into: sqlite3.Connection) -> int:
-    """Copy into `into` the marks that can still be read from a damaged file;
+    """Copy into `into` the marks that can still be read from a damaged file (of schema 2 or 1);
     return how many.  Reads a temporary copy: the kept file stays as found."""
-    tables = {"marks": "archive, path, read, starred, scroll, changed", "archives": "archive, last_path, opened"}
-    rows: dict[str, list[tuple[object, ...]]] = {t: [] for t in tables}
+    marks: list[tuple[object, ...]] = []
+    archives: list[tuple[object, ...]] = []
     copy = damaged.with_name(damaged.name + ".salvage")
     try:
         for suffix in ("", "-wal"):
@@ -239,12 +369,13 @@ def _salvage(damaged: Path, into: sqlite3.Connection) -> int:
         src = sqlite3.connect(copy)
         src.execute("PRAGMA writable_schema=ON")  # lets SQLite read a file shorter than its header says
         try:
-            for table, columns in tables.items():
-                try:
-                    for row in src.execute(f"SELECT {columns} FROM {table}"):
-                        rows[table].append(row)
-                except sqlite3.DatabaseError:  # keep the rows read before the damage
-                    pass
+            marks, old_schema = _rows(src, f"SELECT {_MARK_COLUMNS} FROM marks")
+            if old_schema:
+                old_marks, _ = _rows(src, "SELECT archive, path, read, starred, scroll, changed FROM marks")
+                old_archives, _ = _rows(src, "SELECT archive, last_path, opened FROM archives")
+                marks, archives = _v1_to_v2(old_marks, old_archives)
+            else:
+                archives, _ = _rows(src, f"SELECT {_ARCHIVE_COLUMNS} FROM archives")
         finally:
             src.close()
     except (OSError, sqlite3.DatabaseError):
@@ -253,8 +384,20 @@ def _salvage(damaged: Path, into: sqlite3.Connection) -> int:
         for suffix in ("", *cachefs.SIDE_FILES):
             Path(f"{copy}{suffix}").unlink(missing_ok=True)
     into.execute("BEGIN IMMEDIATE")
-    for table, columns in tables.items():
-        marks = ", ".join("?" * len(columns.split(",")))
-        into.executemany(f"INSERT OR IGNORE INTO {table}({columns}) VALUES({marks})", rows[table])
+    into.executemany(f"INSERT OR IGNORE INTO marks({_MARK_COLUMNS}) VALUES(?, ?, ?, ?, ?, ?)", marks)
+    into.executemany(f"INSERT OR IGNORE INTO archives({_ARCHIVE_COLUMNS}) VALUES(?, ?, ?, ?, ?)", archives)
     into.execute("COMMIT")
     return into.execute("SELECT count(*) FROM marks").fetchone()[0]
+
+
+def _rows(src: sqlite3.Connection, sql: str) -> tuple[list[tuple[object, ...]], bool]:
+    """(the rows read before any damage, whether the table is of schema 1: no such column)."""
+    rows: list[tuple[object, ...]] = []
+    try:
+        for row in src.execute(sql):
+            rows.append(row)
+    except sqlite3.OperationalError as exc:
+        return rows, "no such column" in str(exc)
+    except sqlite3.DatabaseError:  # keep the rows read before the damage
+        pass
+    return rows, False

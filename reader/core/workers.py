@@ -13,20 +13,33 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 from . import cachefs, fulltext
-from .discover import Found
-from .posts import Post, Problem, read_post
+from .discover import Found, starts_with_front_matter
+from .identity import blob_id
+from .posts import Post, Problem, parse_post, read_bytes
 
-__all__ = ["parse_meta", "parse_meta_chunk", "meta_pool", "text_worker_init"]
+__all__ = ["parse_meta", "parse_meta_chunk", "meta_pool", "text_worker_init", "NOT_A_POST"]
+
+NOT_A_POST = ("not taken as a post: it is outside the post folders and does not start with front matter "
+              "(a '---' line)")
+
+Parsed = tuple[Found, "Post | Problem", str]  # the file, what it holds (without its body), its blob id
 
 
-def parse_meta(root: str, f: Found) -> Post | Problem:
-    item = read_post(os.path.join(root, *f.rel.split("/")), f.rel,
-                     dir_categories=f.categories, draft=f.draft)
-    return replace(item, body="") if isinstance(item, Post) else item
+def parse_meta(root: str, f: Found) -> tuple[Post | Problem, str]:
+    """(the post without its body, or the Problem; the git blob id of its bytes, '' when unread)."""
+    got = read_bytes(os.path.join(root, *f.rel.split("/")), f.rel)
+    if isinstance(got, Problem):
+        return got, ""
+    data, mtime = got
+    digest = blob_id(data)
+    if f.loose and not starts_with_front_matter(data):
+        return Problem(f.rel, NOT_A_POST), digest
+    item = parse_post(data, f.rel, dir_categories=f.categories, draft=f.draft, mtime=mtime)
+    return (replace(item, body="") if isinstance(item, Post) else item), digest
 
 
-def parse_meta_chunk(root: str, items: list[Found]) -> list[tuple[Found, Post | Problem]]:
-    return [(f, parse_meta(root, f)) for f in items]
+def parse_meta_chunk(root: str, items: list[Found]) -> list[Parsed]:
+    return [(f, *parse_meta(root, f)) for f in items]
 
 
 def meta_pool(workers: int) -> ProcessPoolExecutor:

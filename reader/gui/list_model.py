@@ -161,13 +161,13 @@ class PostListModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self._display(row, col)
             if role == Qt.ItemDataRole.AccessibleTextRole and col == Column.TITLE:
-                states = [self.tr("unread")] if not self.source.is_read(row.path) else []
-                states += [self.tr("starred")] if self.source.is_starred(row.path) else []
+                states = [self.tr("unread")] if not self.source.is_read(row.key) else []
+                states += [self.tr("starred")] if self.source.is_starred(row.key) else []
                 return ", ".join([text, *states])
             return text
-        if role == Qt.ItemDataRole.FontRole and not self.source.is_read(row.path):
+        if role == Qt.ItemDataRole.FontRole and not self.source.is_read(row.key):
             return self._bold
-        if role == Qt.ItemDataRole.DecorationRole and col == Column.TITLE and self.source.is_starred(row.path):
+        if role == Qt.ItemDataRole.DecorationRole and col == Column.TITLE and self.source.is_starred(row.key):
             return self._star
         if role == Qt.ItemDataRole.ToolTipRole and col == Column.TITLE:
             snippet = self.tooltip(row.id) if self.tooltip else ""
@@ -175,9 +175,9 @@ class PostListModel(QAbstractTableModel):
         if role == PostRole.ROW:
             return row
         if role == PostRole.UNREAD:
-            return not self.source.is_read(row.path)
+            return not self.source.is_read(row.key)
         if role == PostRole.STARRED:
-            return self.source.is_starred(row.path)
+            return self.source.is_starred(row.key)
         return None
 
     @staticmethod

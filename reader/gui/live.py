@@ -44,7 +44,7 @@ class LiveRefreshMixin:
         session = self.session
         assert session is not None
         self._after_scan(report)
-        if not (report.added or report.changed or report.removed):
+        if not (report.added or report.changed or report.removed or report.moved):
             return
         scope = self._scope
         self.refresh_tree()
@@ -55,16 +55,17 @@ class LiveRefreshMixin:
         shown = self.current_row()
         if shown is None:
             return
-        now = session.row_by_path(shown.path)
+        now = session.row_by_key(shown.key)  # by key: a post moved to archived/ is the same post
         if now is None:
             self.article_pane.view.show_message(
                 self.tr("This post was deleted"),
                 self.tr("“%1” is no longer in the archive (it was removed or renamed on disk).").replace(
                     "%1", shown.path))
             self._shown = None
-        elif now.mtime_ns != shown.mtime_ns:
-            self._shown = now
-            self.reshow_current()
+        elif (now.digest, now.path, now.also_at) != (shown.digest, shown.path, shown.also_at):
+            # Changed, or moved (the header says where it is now): shown again where the reader was,
+            # as a reopening, not a new reading (its read mark is left as it is).
+            self.show_post(now, restoring=True, scroll=self.article_pane.view.scroll_fraction())
 
     def show_new_posts(self: MainWindow) -> None:
         """List the unread posts that arrived since the previous open."""

@@ -262,12 +262,16 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.refresh_tree()
         self._after_scan(report)
         kind, value = self.settings.ui.tree_selection
-        restored = self._pending_post or session.state.last_opened()
         if not self.select_scope(Scope(kind, value)):
             self.select_scope(Scope("all"))
-        if restored and session.row_by_path(restored):
-            self._pending_scroll = session.state.scroll(restored) if not self._pending_post else 0.0
-            self.open_post_path(restored, restoring=self._pending_post is None)
+        if self._pending_post:  # the reader opened a post file: show it
+            self.open_post_path(self._pending_post)
+        else:  # the post open at the last quit, where it was read to (by key: it may have moved since)
+            last = session.state.last_opened()
+            row = session.row_by_key(last) if last else None
+            if row is not None:
+                self._pending_scroll = session.state.scroll(row.key)
+                self.open_post_key(row.key, restoring=True)
         self._pending_post = None
 
     def _on_session_progress(self, phase: str, done: int, total: int) -> None:

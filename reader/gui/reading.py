@@ -21,7 +21,7 @@ __all__ = ["ReadingMixin", "History"]
 
 
 class History:
-    """Back/forward through opened posts, by path."""
+    """Back/forward through opened posts, by post key (a post that moved is still found)."""
 
     def __init__(self) -> None:
         self.items: list[str] = []
@@ -88,8 +88,8 @@ class ReadingMixin:
             self._remember_position()
         self._shown = row
         if not self._navigating_history:
-            self.history.visit(row.path)
-        session.state.set_last_opened(row.path)
+            self.history.visit(row.key)
+        session.state.set_last_opened(row.key)
         self._load_generation += 1
         generation, root = self._load_generation, session.root
 
@@ -119,7 +119,7 @@ class ReadingMixin:
         if self._pending_scroll:
             QTimer.singleShot(0, lambda f=self._pending_scroll: view.set_scroll_fraction(f))
             self._pending_scroll = 0.0
-        self.actions_by_id[ActionId.TOGGLE_STAR].setChecked(session.is_starred(row.path))
+        self.actions_by_id[ActionId.TOGGLE_STAR].setChecked(session.is_starred(row.key))
         if not restoring:
             self._apply_read_policy(row)
 
@@ -128,10 +128,16 @@ class ReadingMixin:
             self.show_post(self._shown, allow_remote, scroll=self.article_pane.view.scroll_fraction())
 
     def open_post_path(self: MainWindow, path: str, restoring: bool = False) -> None:
-        """Open a post by path: select it in the list when it is there, else show it alone."""
-        if self.session is None:
-            return
-        row = self.session.row_by_path(path)
+        """Open the post a file holds: select it in the list when it is there, else show it alone."""
+        if self.session is not None:
+            self._open_row(self.session.row_by_path(path), restoring)
+
+    def open_post_key(self: MainWindow, key: str, restoring: bool = False) -> None:
+        """Open a post by its key (history, the post open at the last quit)."""
+        if self.session is not None:
+            self._open_row(self.session.row_by_key(key), restoring)
+
+    def _open_row(self: MainWindow, row: Row | None, restoring: bool) -> None:
         if row is None:
             return
         index = self.list_pane.model.row_of_id(row.id)
@@ -157,7 +163,7 @@ class ReadingMixin:
 
     def _remember_position(self: MainWindow) -> None:
         if self.session is not None and self._shown is not None:
-            self.session.state.set_scroll(self._shown.path, self.article_pane.view.scroll_fraction())
+            self.session.state.set_scroll(self._shown.key, self.article_pane.view.scroll_fraction())
 
     # --- moving -----------------------------------------------------------------------------------
 
@@ -194,7 +200,7 @@ class ReadingMixin:
         row = self._current_list_row() + step
         while 0 <= row < model.rowCount():
             post = model.post(row)
-            if post is not None and not session.is_read(post.path):
+            if post is not None and not session.is_read(post.key):
                 self._select_list_row(row)
                 return True
             row += step
@@ -213,12 +219,12 @@ class ReadingMixin:
     def go_forward(self: MainWindow) -> None:
         self._go(self.history.forward())
 
-    def _go(self: MainWindow, path: str | None) -> None:
-        if path is None:
+    def _go(self: MainWindow, key: str | None) -> None:
+        if key is None:
             return
         self._navigating_history = True
         try:
-            self.open_post_path(path)
+            self.open_post_key(key)
         finally:
             self._navigating_history = False
 
@@ -252,12 +258,12 @@ class ReadingMixin:
         row = self._selected_or_shown()
         if row is not None and self.session is not None:
             self._read_timer.stop()
-            self.session.set_read([row], not self.session.is_read(row.path))
+            self.session.set_read([row], not self.session.is_read(row.key))
 
     def toggle_star(self: MainWindow) -> None:
         row = self._selected_or_shown()
         if row is not None and self.session is not None:
-            self.session.set_starred(row, not self.session.is_starred(row.path))
+            self.session.set_starred(row, not self.session.is_starred(row.key))
 
     def mark_all_read(self: MainWindow) -> None:
         if self.session is None:

@@ -57,8 +57,8 @@ class ArchiveSession(QObject):
         self._running = False
         self._refresh_again = False
         self._reported_recovery: str | None = None  # the marks-file message already shown
-        self._read = self.state.read_paths()
-        self._starred = self.state.starred_paths()
+        self._read = self.state.read_keys()  # post keys (reader.core.identity), not paths
+        self._starred = self.state.starred_keys()
 
     @property
     def name(self) -> str:
@@ -163,6 +163,9 @@ class ArchiveSession(QObject):
     def row_by_path(self, path: str) -> Row | None:
         return self.index.row_by_path(path) if self.index else None
 
+    def row_by_key(self, key: str) -> Row | None:
+        return self.index.row_by_key(key) if self.index else None
+
     def resolve_link(self, url: str) -> str | None:
         return self.index.post_for_link(url) if self.index else None
 
@@ -182,30 +185,30 @@ class ArchiveSession(QObject):
 
     # --- the reader's marks -------------------------------------------------------------------
 
-    def is_read(self, path: str) -> bool:
-        return path in self._read
+    def is_read(self, key: str) -> bool:
+        return key in self._read
 
-    def is_starred(self, path: str) -> bool:
-        return path in self._starred
+    def is_starred(self, key: str) -> bool:
+        return key in self._starred
 
     def set_read(self, rows: Sequence[Row], read: bool) -> list[Row]:
         """Mark posts read or unread; returns those whose state changed."""
-        changed = [r for r in rows if (r.path in self._read) != read]
+        changed = [r for r in rows if (r.key in self._read) != read]
         if not changed:
             return []
-        self.state.set_read([r.path for r in changed], read)
+        self.state.set_read([r.key for r in changed], read)
         self._check_state()
         for r in changed:
-            (self._read.add if read else self._read.discard)(r.path)
+            (self._read.add if read else self._read.discard)(r.key)
         self.read_changed.emit([r.id for r in changed], read)
         return changed
 
     def set_starred(self, row: Row, starred: bool) -> bool:
-        if (row.path in self._starred) == starred:
+        if (row.key in self._starred) == starred:
             return False
-        self.state.set_starred(row.path, starred)
+        self.state.set_starred(row.key, starred)
         self._check_state()
-        (self._starred.add if starred else self._starred.discard)(row.path)
+        (self._starred.add if starred else self._starred.discard)(row.key)
         self.star_changed.emit(row.id, starred)
         return True
 
