@@ -44,8 +44,12 @@ def test_index_json_then_warm(archive, capsys):
     assert data["cache"] == "cold" and data["seconds"] >= 0
     items = {i["path"]: i for i in data["items"]}
     assert items["_posts/2020-07-16-first.md"] == {
-        "path": "_posts/2020-07-16-first.md", "title": "第一篇", "date": "2020-07-16T19:41:00Z", "tags": ["泡泡"],
-        "categories": ["泡泡"], "author": "甲", "url": "https://example.org/first", "draft": False, "published": True}
+        "path": "_posts/2020-07-16-first.md", "key": "2020-07-16-first", "location": "_posts", "also_at": [],
+        "title": "第一篇", "date": "2020-07-16T19:41:00Z", "tags": ["泡泡"],
+        "categories": ["泡泡"], "author": "甲", "url": "https://example.org/first", "draft": False, "published": True,
+        "read": False, "starred": False}
+    assert (data["files"], data["duplicates"]) == (3, 0)
+    assert data["locations"] == {"_drafts": {"posts": 1, "files": 1}, "_posts": {"posts": 2, "files": 2}}
     assert items["world/_posts/2021-01-01-second.md"]["published"] is False
     assert items["_drafts/draft.md"]["draft"] is True
     status, out, _ = run(capsys, "index", archive, "--json")
@@ -56,7 +60,7 @@ def test_index_human_output_and_rebuild(archive, capsys):
     run(capsys, "index", archive)
     status, out, _ = run(capsys, "index", archive, "--rebuild")
     assert status == 0
-    assert "3 posts, 1 problems" in out and "cold cache" in out
+    assert "3 posts in 3 files (0 duplicates; _drafts 1, _posts 2), 1 problems" in out and "cold cache" in out
     assert "problem: _posts/2020-01-01-bad.md: front matter: is a list" in out
 
 

@@ -1,4 +1,4 @@
-"""lectern-cli: index, search and show posts of an archive from the command line.
+"""lectern-cli: index, search, show and mark posts of an archive from the command line.
 
 Every command takes ``--json`` for a stable machine-readable answer, and
 ``--cache-dir`` / ``--data-dir`` (or LECTERN_CACHE_DIR / LECTERN_DATA_DIR).
@@ -22,6 +22,7 @@ from .index import Index, ScanReport, cache_folder, remove_cache
 from .posts import Problem
 from .queries import SORTS, Row
 from .search import QuerySyntaxError
+from .state import StateStore
 
 __all__ = ["main"]
 
@@ -75,6 +76,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("post", help="the post's path relative to the archive root, or absolute")
     p.add_argument("--text", action="store_true", help="plain text instead of HTML")
     p.set_defaults(run=_cmd_show)
+
+    p = sub.add_parser("mark", parents=[common], help="mark a post read, unread, starred or not")
+    p.add_argument("path")
+    p.add_argument("post", help="the post: a file's path (relative to the archive or absolute) or its key")
+    for flag, what in (("--read", "read"), ("--unread", "unread"), ("--star", "starred"),
+                       ("--unstar", "not starred")):
+        p.add_argument(flag, action="store_true", help=f"mark it {what}")
+    p.set_defaults(run=_cmd_mark)
     return parser
 
 
@@ -87,12 +96,13 @@ def _root(path: str) -> Path:
     return archive_root(p)[0]
 
 
-def _open_index(args: argparse.Namespace, root: Path) -> tuple[Index, ScanReport]:
+def _open_index(args: argparse.Namespace, root: Path, text: bool = True) -> tuple[Index, ScanReport]:
+    """The archive's index, brought up to date (metadata only unless `text`)."""
     cache = paths.cache_dir(args.cache_dir)
     if getattr(args, "rebuild", False):
         remove_cache(cache_folder(root, cache))
     index = Index(root, cache)
-    report = index.update(workers=args.workers)
+    report = index.update(workers=args.workers) if text else index.refresh(workers=args.workers)
     return index, report
 
 
@@ -114,7 +124,12 @@ def _cmd_index(args: argparse.Namespace) -> int:
         data: dict[str, Any] = {
             "root": str(root),
             "posts": report.posts,
-            "problems": [{"path": p.path, "reason": p.reason} for p in report.problems],
+            "files": report.files,
+            "duplicates": report.duplicates,
+            "locations": {loc: {"posts": posts, "files": files} for loc, (posts, files) in report.locations.items()},
+            "added": report.added, "removed": report.removed, "moved": report.moved, "changed": report.changed,
+            "problems": [{"path": p.path, "reason": p.reason} for p in report.problems if not p.recovered],
+            "recovered": [{"path": p.path, "note": p.reason} for p in report.problems if p.recovered],
             "tags": index.label_counts("tag"),
             "categories": index.label_counts("category"),
             "authors": index.author_counts(),
@@ -122,28 +137,37 @@ def _cmd_index(args: argparse.Namespace) -> int:
             "cache": report.cache,
         }
         if args.list:
-            data["items"] = [_item(r) for r in index.rows(index.query_ids(sort="date_desc"))]
+            state = StateStore(root, args.data_dir)
+            try:
+                data["items"] = [_item(r, state) for r in index.rows(index.query_ids(sort="date_desc"))]
+            finally:
+                state.close()
     _emit(args, data, _index_text(data, report))
     return 0
 
 
-def _item(row: Row) -> dict[str, Any]:
-    return {"path": row.path, "title": row.title, "date": row.date, "tags": list(row.tags),
-            "categories": list(row.categories), "author": row.author, "url": row.url,
-            "draft": row.draft, "published": row.published}
+def _item(row: Row, state: StateStore) -> dict[str, Any]:
+    return {"path": row.path, "key": row.key, "location": row.location, "also_at": list(row.also_at),
+            "title": row.title, "date": row.date, "tags": list(row.tags), "categories": list(row.categories),
+            "author": row.author, "url": row.url, "draft": row.draft, "published": row.published,
+            "read": state.is_read(row.key), "starred": state.is_starred(row.key)}
 
 
 def _index_text(data: dict[str, Any], report: ScanReport) -> str:
+    places = ", ".join(f"{loc or '(top folder)'} {n['files']}" for loc, n in data["locations"].items())
     lines = [
         f"{data['root']}",
-        f"  {data['posts']} posts, {len(data['problems'])} problems, {len(data['tags'])} tags, "
+        f"  {data['posts']} posts in {data['files']} files ({data['duplicates']} duplicates; {places}), "
+        f"{len(data['problems'])} problems, {len(data['tags'])} tags, "
         f"{len(data['categories'])} categories, {len(data['authors'])} authors",
         f"  {data['seconds']:.2f} s ({data['cache']} cache: {report.added} added, {report.changed} changed, "
-        f"{report.removed} removed)",
+        f"{report.moved} moved, {report.removed} removed)",
     ]
     lines += [f"  problem: {p['path']}: {p['reason']}" for p in data["problems"]]
+    lines += [f"  read leniently: {p['path']}: {p['note']}" for p in data["recovered"]]
     for item in data.get("items", []):
-        lines.append(f"{item['date'][:10]:10}  {item['title']}  [{item['path']}]")
+        also = f" (also at {', '.join(item['also_at'])})" if item["also_at"] else ""
+        lines.append(f"{item['date'][:10]:10}  {item['title']}  [{item['path']}]{also}")
     return "\n".join(lines)
 
 
@@ -179,11 +203,52 @@ def _cmd_show(args: argparse.Namespace) -> int:
         raise CliError(f"{rel}: cannot be read: {article.reason}")
     post = article.post
     body = article.text() if args.text else article.html
-    data = {"path": rel, "title": post.title, "date": post.date, "author": post.author, "url": post.url,
-            "tags": list(post.tags), "categories": list(post.categories),
-            "remote_images": list(article.cleaned.remote_images),
-            ("text" if args.text else "html"): body}
+    data: dict[str, Any] = {"path": rel, "title": post.title, "date": post.date, "author": post.author,
+                            "url": post.url, "tags": list(post.tags), "categories": list(post.categories),
+                            "remote_images": list(article.cleaned.remote_images),
+                            ("text" if args.text else "html"): body}
+    if args.json:  # what the index and the reader's marks say of it
+        index, _report = _open_index(args, root, text=False)
+        state = StateStore(root, args.data_dir)
+        try:
+            row = index.row_by_path(rel)
+            if row is not None:
+                data.update(key=row.key, location=row.location, also_at=[p for p in (row.path, *row.also_at)
+                                                                        if p != rel],
+                            read=state.is_read(row.key), starred=state.is_starred(row.key))
+        finally:
+            state.close()
+            index.close()
     _emit(args, data, body)
+    return 0
+
+
+# --- mark -----------------------------------------------------------------------------
+
+def _cmd_mark(args: argparse.Namespace) -> int:
+    flags = {"read": args.read, "unread": args.unread, "star": args.star, "unstar": args.unstar}
+    if not any(flags.values()) or (args.read and args.unread) or (args.star and args.unstar):
+        raise CliError("mark: say --read or --unread, and/or --star or --unstar", 2)
+    root = _root(args.path)
+    index, _report = _open_index(args, root, text=False)
+    with index:
+        row = index.row_by_key(args.post)
+        if row is None:
+            row = index.row_by_path(_relative_post(root, args.post))
+        if row is None:
+            raise CliError(f"no such post: {args.post}")
+        state = StateStore(root, args.data_dir)
+        try:
+            if args.read or args.unread:
+                state.set_read(row.key, args.read)
+            if args.star or args.unstar:
+                state.set_starred(row.key, args.star)
+            data = {"path": row.path, "key": row.key, "read": state.is_read(row.key),
+                    "starred": state.is_starred(row.key)}
+        finally:
+            state.close()
+    _emit(args, data, f"{row.key}: {'read' if data['read'] else 'unread'}"
+                      f"{', starred' if data['starred'] else ''}")
     return 0
 
 

@@ -5,11 +5,12 @@ extension (``2021-05-20-some-title``): the NodeBE4 archives ``git mv`` a post
 from ``_posts/`` to ``archived/DATE/`` keeping its name, and their scrapers
 re-add an archived post under the same name.  Files that share a name are one
 post when they are one article: the same source URL (`normalize_url`: scheme,
-``www.``, letter case of the host, trailing slash, fragment and tracking
-parameters do not count) or, when a copy has no URL, the same title.  Two
-*different* articles with one file name stay two posts; each is then keyed
-``NAME#xxxxxxxx`` (8 hex digits of its `signature`), so that neither hides the
-other.  (A mark made on the bare name before the second article arrived stays
+``www.``, letter case of the host, trailing slash, fragment, tracking
+parameters and percent-encoding, even done twice, do not count) or the same
+title (a re-scrape of matters.news gets a new URL with every revision).  Two
+*different* articles with one file name (different URL and title) stay two
+posts; each is then keyed ``NAME#xxxxxxxx`` (8 hex digits of its title), so
+that neither hides the other.  (A mark made on the bare name before the second article arrived stays
 in the marks file and applies again when only one is left.)
 
 An archive's identity is never its path: a git clone is named by its
@@ -25,14 +26,15 @@ import hashlib
 import os
 import re
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
-__all__ = ["normalize_url", "signature", "post_key", "blob_id", "git_origin", "normalize_remote",
+__all__ = ["normalize_url", "signature", "same_article", "post_key", "blob_id", "git_origin", "normalize_remote",
            "archive_git_id"]
 
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|spm|ref_src|igshid|yclid|_ga|"
                        r"cmpid|ocid)$", re.IGNORECASE)  # only well-known trackers: never an article's own id
 _SPACE = re.compile(r"\s+")
+_SEP = "\x1f"
 
 
 def normalize_url(url: str) -> str:
@@ -49,7 +51,13 @@ def normalize_url(url: str) -> str:
     host = parts.hostname or ""
     host = host[4:] if host.startswith("www.") else host
     port = f":{parts.port}" if _port(parts) not in (None, 80, 443) else ""
-    path = re.sub(r"/+", "/", parts.path).rstrip("/")
+    path = parts.path
+    for _ in range(3):  # re-scrapes encode the path again: %E6 becomes %25E6
+        decoded = unquote(path)
+        if decoded == path:
+            break
+        path = decoded
+    path = re.sub(r"/+", "/", path).rstrip("/")
     path = re.sub(r"/(index|default)\.(html?|php|aspx?)$", "", path, flags=re.IGNORECASE)
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                              if not _TRACKING.match(k)))
@@ -64,18 +72,27 @@ def _port(parts) -> int | None:
 
 
 def signature(url: str, title: str) -> str:
-    """What makes two copies with one file name the same article: the source URL, else the title."""
-    normal = normalize_url(url)
-    if normal:
-        return "u:" + normal
-    return "t:" + _SPACE.sub(" ", (title or "").strip()).casefold()
+    """What tells two copies with one file name apart: their normalised source URL and title
+    (`same_article` compares them)."""
+    return normalize_url(url) + _SEP + _SPACE.sub(" ", (title or "").strip()).casefold()
+
+
+def same_article(a: str, b: str) -> bool:
+    """Two copies with one file name are one article when their source URLs or their titles are
+    the same: a re-scrape may get a new URL (matters.news puts the revision's hash in it) or fix
+    the title, not both.  Only copies that differ in both are different articles."""
+    url_a, _, title_a = a.partition(_SEP)
+    url_b, _, title_b = b.partition(_SEP)
+    return bool(url_a and url_a == url_b) or bool(title_a and title_a == title_b)
 
 
 def post_key(stem: str, sig: str, articles: int) -> str:
-    """The key of the article with `sig` among the `articles` different ones named `stem`."""
+    """The key of the article with `sig` among the `articles` different ones named `stem`
+    (its title picks the suffix: it survives a new URL)."""
     if articles <= 1:
         return stem
-    return f"{stem}#{hashlib.sha1(sig.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+    title = sig.partition(_SEP)[2] or sig
+    return f"{stem}#{hashlib.sha1(title.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
 
 def blob_id(data: bytes) -> str:

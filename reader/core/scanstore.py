@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .discover import Found
-from .identity import blob_id, post_key, signature
+from .identity import blob_id, post_key, same_article, signature
 from .posts import Post, Problem
 
 __all__ = ["ScanPlan", "GroupResult", "plan", "store_parsed", "regroup", "origin_of", "canonical_rank",
@@ -202,30 +202,36 @@ def _decide(con: sqlite3.Connection, stems: set[str], now: int, fresh: bool, res
 def _decide_name(con: sqlite3.Connection, stem: str, files: Iterable[tuple[str, str, str, int, str, str | None]],
                  existing: dict[str, tuple[int, str, str, str, int]], now: int, fresh: bool,
                  result: GroupResult) -> None:
-    """The posts of one file name: one per article, each shown from its best copy."""
-    articles: dict[str, list[tuple[str, str, str, int, str, str | None]]] = defaultdict(list)
-    for row in files:
-        articles[row[1]].append(row)
-    if len(existing) == 1 and len(articles) == 1 and existing.keys() != articles.keys():
-        # One article before and after, under one name: re-scraped with another source URL or title.
-        existing = {next(iter(articles)): next(iter(existing.values()))}
-    for sig, (pid, *_rest) in existing.items():
-        if sig not in articles:  # every copy of this article is gone
-            _delete_post(con, pid)
+    """The posts of one file name: one per article (`identity.same_article`), each shown from its
+    best copy, keeping the row (id, text, first-seen time) of the post it was."""
+    articles = _articles(list(files))
+    owners: dict[int, tuple[int, str, str, str, int]] = {}  # article -> the existing post it continues
+    for sig, post in sorted(existing.items(), key=lambda item: item[1][0]):
+        match = next((i for i, copies in enumerate(articles) if any(r[1] == sig for r in copies)), None)
+        if match is None:
+            match = next((i for i, copies in enumerate(articles)
+                          if any(same_article(r[1], sig) for r in copies)), None)
+        if match is None and len(existing) == 1 and len(articles) == 1:
+            match = 0  # one article under one name before and after: re-scraped with a new URL and title
+        if match is None or match in owners:  # every copy of it is gone, or it merged into another
+            _delete_post(con, post[0])
             result.removed += 1
-            result.stale_text.append(pid)
+            result.stale_text.append(post[0])
+        else:
+            owners[match] = post
     decided = []
-    for sig, copies in articles.items():
+    for i, copies in enumerate(articles):
         best = min(copies, key=lambda r: canonical_rank(r[2], r[3], r[0]))
-        decided.append((sig, post_key(stem, sig, len(articles)), best[0], best[4], copies))
+        decided.append((i, post_key(stem, best[1], len(articles)), best, copies))
     updates = []
-    for sig, key, path, digest, copies in decided:
-        old = existing.get(sig)
-        if old is not None and old[1:] != (key, path, digest, len(copies)):
-            updates.append((old, key, path, digest, copies))
+    for i, key, best, copies in decided:
+        old = owners.get(i)
+        if old is not None and old[1:] != (key, best[0], best[4], len(copies)):
+            updates.append((old, key, best, copies))
             # Free the key and path first: another article of this name may take them.
             con.execute("UPDATE posts SET key=?, path=? WHERE id=?", (f"\0{old[0]}", f"\0{old[0]}", old[0]))
-    for (pid, _key, old_path, old_digest, _n), key, path, digest, copies in updates:
+    for (pid, _key, old_path, old_digest, _n), key, best, copies in updates:
+        path, digest = best[0], best[4]
         con.execute(f"UPDATE posts SET ({_COPIED}) = (SELECT {_COPIED} FROM files WHERE path=?), key=?, path=?, "
                     "copies=? WHERE id=?", (path, key, path, len(copies), pid))
         if old_path != path:
@@ -236,17 +242,30 @@ def _decide_name(con: sqlite3.Connection, stem: str, files: Iterable[tuple[str, 
             result.changed += 1
         elif old_path != path:
             result.moved += 1
-    for sig, key, path, _digest, copies in decided:
-        if sig not in existing:
-            best = next(r for r in copies if r[0] == path)
+    for i, key, best, copies in decided:
+        if i not in owners:
             seen = best[3] if fresh else now  # a first index has no 'before': the file's time says when
             cur = con.execute(f"INSERT INTO posts(key, path, copies, seen_ns, {_COPIED}) "
                               f"SELECT ?, path, ?, ?, {_COPIED} FROM files WHERE path=?",
-                              (key, len(copies), seen, path))
-            _labels(con, cur.lastrowid, path)
+                              (key, len(copies), seen, best[0]))
+            _labels(con, cur.lastrowid, best[0])
             result.added += 1
     con.executemany("UPDATE files SET key=? WHERE path=?",
-                    [(key, r[0]) for _sig, key, _p, _d, copies in decided for r in copies])
+                    [(key, r[0]) for _i, key, _best, copies in decided for r in copies])
+
+
+def _articles(copies: list[tuple[str, str, str, int, str, str | None]]) -> list[list[tuple]]:
+    """The copies of one name grouped into articles: linked when their URLs or titles are the same
+    (a chain links too: A~B by URL, B~C by title)."""
+    groups: list[list[tuple]] = []
+    for row in sorted(copies):
+        linked = [g for g in groups if any(same_article(row[1], other[1]) for other in g)]
+        merged = [row]
+        for g in linked:
+            merged += g
+            groups.remove(g)
+        groups.append(merged)
+    return sorted(groups, key=lambda g: min(r[0] for r in g))
 
 
 def _labels(con: sqlite3.Connection, pid: int, path: str) -> None:
