@@ -304,7 +304,9 @@ def _migrate(con: sqlite3.Connection, file: Path) -> None:
         new_marks, new_archives = _v1_to_v2(marks, archives)
         con.execute("ALTER TABLE marks RENAME TO marks_v1")
         con.execute("ALTER TABLE archives RENAME TO archives_v1")
-        con.executescript("".join(line + "\n" for line in SCHEMA.splitlines() if "PRAGMA" not in line))
+        for statement in SCHEMA.split(";"):  # not executescript: it would commit the transaction
+            if statement.strip() and "PRAGMA" not in statement:
+                con.execute(statement)
         con.executemany(f"INSERT INTO marks({_MARK_COLUMNS}) VALUES(?, ?, ?, ?, ?, ?)", new_marks)
         con.executemany(f"INSERT INTO archives({_ARCHIVE_COLUMNS}) VALUES(?, ?, ?, ?, ?)", new_archives)
         con.execute("DROP TABLE marks_v1")
