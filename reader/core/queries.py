@@ -215,6 +215,11 @@ class QueryMixin:
             r = found[0] if len(found) == 1 else None
         return _row(r) if r else None
 
+    def file_location(self, path: str) -> str | None:
+        """Where a post file is (_posts, archived, ...), or None for a file that holds no post."""
+        row = self.con.execute("SELECT location FROM files WHERE path=?", (path,)).fetchone()
+        return row[0] if row else None
+
     def file_count(self) -> int:
         return self.con.execute("SELECT count(*) FROM files").fetchone()[0]
 

@@ -98,17 +98,18 @@ class StateStore:
     marks were saved from it.  `kept_aside` is that file's path.
     """
 
-    def __init__(self, root: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None = None,
+    def __init__(self, root: str | os.PathLike[str] | None, data_dir: str | os.PathLike[str] | None = None,
                  adopt: str | None = None) -> None:
-        """`adopt`: the id of a known archive that `root` is (the reader located a moved folder)."""
+        """`adopt`: the id of a known archive that `root` is (the reader located a moved folder).
+        With no `root`, only the archives known (`known_archives`, `archive_at`) can be asked."""
         folder = paths.data_dir(data_dir)
         folder.mkdir(parents=True, exist_ok=True)
         self.file: Path = folder / "state.sqlite"
         self.recovered_message: str | None = None
         self.kept_aside: Path | None = None
         self.con = self._open()
-        self.root = os.path.realpath(root)
-        self.archive = self._run(lambda: self._identify(self.root, adopt))
+        self.root = os.path.realpath(root) if root is not None else ""
+        self.archive = self._run(lambda: self._identify(self.root, adopt)) if root is not None else ""
 
     def _identify(self, real: str, adopt: str | None) -> str:
         """The archive's id (see the module docstring), recorded with where it is now."""

@@ -55,8 +55,8 @@ def initial_path(window, requested: str | None) -> str:
     if requested:
         return requested
     last = window.settings.ui.last_archive
-    if last and Path(last).is_dir():
-        return last
+    if last and (Path(last).is_dir() or window.moved_archives.known_at(Path(last)) is not None):
+        return last  # a folder archive that is gone: opening it offers to locate it (the guide opens meanwhile)
     return str(guide_archive())
 
 

@@ -203,6 +203,7 @@ h1, h2, h3, h4 {{ margin-top: {gap}px; margin-bottom: {max(2, gap // 2)}px; }}
 p.meta {{ color: {c.muted}; margin-top: 0; margin-bottom: 2px; }}
 p.labels a {{ text-decoration: none; }}
 p.source {{ color: {c.muted}; }}
+p.where {{ color: {c.muted}; margin-top: 0; }}
 div.header {{ margin-bottom: 14px; }}
 p.caption, div.caption {{ color: {c.muted}; font-size: small; }}
 p.embed {{ background-color: {c.alternate}; padding: 6px; }}

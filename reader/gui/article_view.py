@@ -29,10 +29,12 @@ from reader.core.queries import Row, Scope
 from .appearance import THEME_COLORS, Colors, Typography, article_css, article_font, article_palette
 from .list_model import format_date
 from .net import ImageFetcher
+from .tree_model import location_label
 
-__all__ = ["ArticleView", "SCOPE_SCHEME"]
+__all__ = ["ArticleView", "SCOPE_SCHEME", "COPY_SCHEME"]
 
 SCOPE_SCHEME = "lectern-scope"
+COPY_SCHEME = "lectern-copy"  # another file holding the shown post ("also at"), by path
 _REMOTE_IMG = re.compile(r'<img\b[^>]*\bclass="remote"[^>]*>')
 _ATTR = re.compile(r'\b(src|alt)="([^"]*)"')
 _TAG = re.compile(r"(<[^>]*>)")
@@ -42,6 +44,7 @@ MIN_MARGIN = 18  # px around the text when the pane is narrower than the column
 
 class ArticleView(QTextBrowser):
     open_post = Signal(str)  # a post of this archive, by path
+    open_copy = Signal(str)  # show the shown post from another of its files (path)
     scope_clicked = Signal(object)  # Scope of a tag/category/author link in the header
     remote_images_blocked = Signal(int)  # how many remote images this post has, not loaded
 
@@ -196,13 +199,27 @@ class ArticleView(QTextBrowser):
             label = self.tr("Open original")
             parts.append(f'<p class="source"><a href="{html.escape(post.url, quote=True)}">'
                          f'{html.escape(label)}</a> — {html.escape(host)}</p>')
+        parts.append(self._where(row))
         parts.append("<hr/></div>")
         return "".join(parts)
+
+    def _where(self, row: Row) -> str:
+        """Where the shown file is (recent, archived, ...) and the other files holding this post."""
+        folder = row.path.rsplit("/", 1)[0] + "/" if "/" in row.path else ""
+        place = location_label(row.location)
+        where = self.tr("In %1").replace("%1", f"{html.escape(place)} · <code>{html.escape(folder or './')}</code>")
+        if row.also_at:
+            links = ", ".join(f'<a href="{COPY_SCHEME}:{_q(p)}">{html.escape(p)}</a>' for p in row.also_at)
+            where += " · " + self.tr("also at %1").replace("%1", links)
+        return f'<p class="where">{where}</p>'
 
     # --- links --------------------------------------------------------------------------------
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         scheme = url.scheme()
+        if scheme == COPY_SCHEME:
+            self.open_copy.emit(QUrl.fromPercentEncoding(url.path().encode()))
+            return
         if scheme == SCOPE_SCHEME:
             kind, _, value = url.path().partition("/")
             self.scope_clicked.emit(Scope(kind, QUrl.fromPercentEncoding(value.encode())))

@@ -62,6 +62,8 @@ class LiveRefreshMixin:
                 self.tr("“%1” is no longer in the archive (it was removed or renamed on disk).").replace(
                     "%1", shown.path))
             self._shown = None
+        elif shown.path != now.path and shown.path in now.also_at:
+            pass  # the reader is reading another copy ("also at"), which is still there
         elif (now.digest, now.path, now.also_at) != (shown.digest, shown.path, shown.also_at):
             # Changed, or moved (the header says where it is now): shown again where the reader was,
             # as a reopening, not a new reading (its read mark is left as it is).

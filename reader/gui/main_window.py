@@ -25,6 +25,7 @@ from .actions import ACTIONS, MENUS, ActionId, translate
 from .article_commands import ArticleCommandsMixin
 from .dialogs import CheatSheet, ProblemsDialog
 from .live import LiveRefreshMixin
+from .moved import MovedArchives
 from .net import ImageFetcher
 from .panes import ArticlePane, ListPane, TreePane
 from .reading import ReadingMixin
@@ -46,6 +47,7 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.runner = runner
         self.fetcher = fetcher
         self.session: ArchiveSession | None = None
+        self.moved_archives = MovedArchives(self, self.open_path)
         self.actions_by_id: dict[ActionId, QAction] = {}
         self.tree_pane = TreePane(self)
         self.list_pane = ListPane(self)
@@ -174,6 +176,7 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.list_pane.search.returnPressed.connect(self._on_search_return)
         self.list_pane.escape.escaped.connect(self._on_search_escaped)
         self.article_pane.view.open_post.connect(self.open_post_path)
+        self.article_pane.view.open_copy.connect(self.show_copy)
         self.article_pane.view.scope_clicked.connect(self.select_scope)
         self.article_pane.load_images_once.connect(self._on_load_images_once)
         self.article_pane.load_images_always.connect(self._on_load_images_always)
@@ -188,11 +191,15 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
 
     # --- opening archives ---------------------------------------------------------------------
 
-    def open_path(self, path: str | os.PathLike[str]) -> bool:
+    def open_path(self, path: str | os.PathLike[str], adopt: str | None = None) -> bool:
         """Open an archive root, a posts folder, or a post file (its archive, with it shown).
-        An unreadable or empty folder gets a message and the current archive stays open."""
+        An unreadable or empty folder gets a message and the current archive stays open; an
+        archive the reader had there before, now gone, is offered to be located (`adopt`: the
+        known archive the folder is, so that its marks come along)."""
         target = Path(path).expanduser()
         if not target.exists():
+            if self.moved_archives.offer(target):
+                return False
             return self._refuse(self.tr("“%1” does not exist.").replace("%1", str(target)))
         root, post = archive_root(target)
         try:
@@ -205,7 +212,7 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
                                         "folder, or a folder of posts.").replace("%1", str(root)))
         self._close_session()
         self._pending_post = post
-        self.session = ArchiveSession(root, self.runner, self)
+        self.session = ArchiveSession(root, self.runner, self, adopt=adopt)
         self.session.metadata_ready.connect(self._on_session_metadata_ready)
         self.session.progress.connect(self._on_session_progress)
         self.session.fulltext_ready.connect(self._on_session_fulltext_ready)

@@ -3,6 +3,7 @@ read/star marks, history, paging.  A mixin so `main_window.py` stays wiring."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QUrl
@@ -122,6 +123,15 @@ class ReadingMixin:
         self.actions_by_id[ActionId.TOGGLE_STAR].setChecked(session.is_starred(row.key))
         if not restoring:
             self._apply_read_policy(row)
+
+    def show_copy(self: MainWindow, path: str) -> None:
+        """Show the open post from another of its files ("also at" in the header): same post, same marks."""
+        row = self._shown
+        location = self.session.file_location(path) if self.session is not None else None
+        if row is None or path not in row.also_at or location is None:
+            return
+        others = tuple(sorted({row.path, *row.also_at} - {path}))
+        self.show_post(replace(row, path=path, location=location, also_at=others), restoring=True)
 
     def reshow_current(self: MainWindow, allow_remote: bool | None = None) -> None:
         if self._shown is not None:

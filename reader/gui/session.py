@@ -38,12 +38,13 @@ class ArchiveSession(QObject):
     read_changed = Signal(list, bool)  # post ids whose read state changed, and to what
     star_changed = Signal(int, bool)  # post id, starred
 
-    def __init__(self, root: Path, runner: Runner, parent: QObject | None = None) -> None:
+    def __init__(self, root: Path, runner: Runner, parent: QObject | None = None, adopt: str | None = None) -> None:
+        """`adopt`: the id of a known archive this folder is (it was moved or renamed)."""
         super().__init__(parent)
         self.root = root
         self.runner = runner
         self.cache_dir = paths.cache_dir()
-        self.state = StateStore(root)
+        self.state = StateStore(root, adopt=adopt)
         self.index: Index | None = None
         self.report: ScanReport | None = None
         self.counts: TreeCounts | None = None  # as of the last scan; the tree keeps them live
@@ -165,6 +166,9 @@ class ArchiveSession(QObject):
 
     def row_by_key(self, key: str) -> Row | None:
         return self.index.row_by_key(key) if self.index else None
+
+    def file_location(self, path: str) -> str | None:
+        return self.index.file_location(path) if self.index else None
 
     def resolve_link(self, url: str) -> str | None:
         return self.index.post_for_link(url) if self.index else None

@@ -1,7 +1,8 @@
 """The left-hand tree: plain `Node` objects and a thin QAbstractItemModel over them.
 
-Sections: All posts, Unread, Starred, then Categories, Tags, Authors and
-Archive (year -> month).  Every entry shows its number of unread posts (its
+Sections: All posts, Unread, Starred, then Location (recent ``_posts``,
+``archived``, collections: shown when posts are in more than one place),
+Categories, Tags, Authors and Archive (year -> month).  Every entry shows its number of unread posts (its
 tooltip gives the total), so read marks update the counts live without a
 query: `apply_read_delta` walks the few nodes a post belongs to.
 The model never calls the view.
@@ -52,11 +53,27 @@ FIXED_LABELS = {
     "starred": QT_TRANSLATE_NOOP("TreeModel", "Starred"),
 }
 SECTION_LABELS = {
+    "location": QT_TRANSLATE_NOOP("TreeModel", "Location"),
     "category": QT_TRANSLATE_NOOP("TreeModel", "Categories"),
     "tag": QT_TRANSLATE_NOOP("TreeModel", "Tags"),
     "author": QT_TRANSLATE_NOOP("TreeModel", "Authors"),
     "month": QT_TRANSLATE_NOOP("TreeModel", "Archive"),
 }
+
+
+# Where a post's file is (reader.core.discover): the usual places get a name, others show their folder.
+LOCATION_LABELS = {
+    "_posts": QT_TRANSLATE_NOOP("TreeModel", "Recent (_posts)"),
+    "archived": QT_TRANSLATE_NOOP("TreeModel", "Archived"),
+    "_drafts": QT_TRANSLATE_NOOP("TreeModel", "Drafts"),
+    "": QT_TRANSLATE_NOOP("TreeModel", "Top folder"),
+}
+
+
+def location_label(location: str) -> str:
+    """A post location as the reader reads it, in the UI language."""
+    source = LOCATION_LABELS.get(location)
+    return translate(source) if source else location
 
 
 def translate(text: str) -> str:
@@ -79,6 +96,12 @@ def build_tree(counts: TreeCounts, tr: Callable[[str], str] | None = None) -> No
     root.add(_fixed(FIXED_LABELS["all"], Scope("all"), tr, counts.total, counts.unread))
     root.add(_fixed(FIXED_LABELS["unread"], Scope("unread"), tr, counts.unread, counts.unread))
     root.add(_fixed(FIXED_LABELS["starred"], Scope("starred"), tr, counts.starred, 0))
+    if len(counts.locations) > 1:  # recent and archived posts, collections: where each post is
+        section = root.add(_fixed(SECTION_LABELS["location"], None, tr, counts.total, counts.unread))
+        for location, (total, unread) in sorted(counts.locations.items(), key=lambda kv: _location_order(kv[0])):
+            source = LOCATION_LABELS.get(location, "")
+            label = _fixed(source, None, tr).label if source else location
+            section.add(Node(label, Scope("location", location), total, unread, source=source))
     for kind, items in (("category", counts.categories), ("tag", counts.tags), ("author", counts.authors)):
         if not items:
             continue
@@ -102,6 +125,10 @@ def build_tree(counts: TreeCounts, tr: Callable[[str], str] | None = None) -> No
     return root
 
 
+def _location_order(location: str) -> tuple[int, str]:
+    return ({"_posts": 0, "archived": 1, "_drafts": 3}.get(location, 2), location)
+
+
 class TreeModel(QAbstractItemModel):
     """Two columns: name and unread count."""
 
@@ -118,7 +145,10 @@ class TreeModel(QAbstractItemModel):
 
     def retranslate(self) -> None:
         """The UI language changed: relabel the fixed entries and headings, refresh the header."""
-        for node in self.root.children:
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children)
             if node.source:
                 node.label = translate(node.source)
                 left = self.createIndex(node.row(), 0, node)
@@ -144,7 +174,7 @@ class TreeModel(QAbstractItemModel):
     def apply_read_delta(self, row: Row, delta: int) -> None:
         """A post became read (delta -1) or unread (+1): adjust every entry it belongs to."""
         wanted = {Scope("all"), Scope("unread"), Scope("author", row.author),
-                  Scope("year", row.date[:4]), Scope("month", row.date[:7])}
+                  Scope("year", row.date[:4]), Scope("month", row.date[:7]), Scope("location", row.location)}
         wanted |= {Scope("tag", t) for t in row.tags} | {Scope("category", c) for c in row.categories}
         self._walk_delta(self.root, wanted, "unread", delta)
 

@@ -62,7 +62,7 @@
 <context>
     <name>ArticlePane</name>
     <message>
-        <location filename="../../reader/gui/panes.py" line="+202"/>
+        <location filename="../../reader/gui/panes.py" line="+241"/>
         <source>Images not loaded</source>
         <translation>圖片未載入</translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/article_view.py" line="+71"/>
+        <location filename="../../reader/gui/article_view.py" line="+74"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
@@ -126,6 +126,16 @@
         <location line="+99"/>
         <source>Open original</source>
         <translation>檢視原文</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>In %1</source>
+        <translation>位於 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>also at %1</source>
+        <translation>另見 %1</translation>
     </message>
     <message>
         <location line="+179"/>
@@ -239,7 +249,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="+54"/>
+        <location filename="../../reader/gui/main_window.py" line="+56"/>
         <location line="+81"/>
         <source>Open &amp;Recent</source>
         <translation>最近開啟(&amp;R)</translation>
@@ -256,7 +266,7 @@
         <translation>索引進度</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <source>“%1” does not exist.</source>
         <translation>「%1」不存在。</translation>
     </message>
@@ -281,7 +291,7 @@
         <translation>無法開啟資料夾</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Another Lectern window is indexing this archive; waiting for it…</source>
         <translation>另一個 Lectern 視窗正在為這個文章庫建立索引，正在等候它完成…</translation>
     </message>
@@ -325,8 +335,8 @@
         <translation>正在建立全文搜尋索引：%1/%2</translation>
     </message>
     <message>
-        <location line="-134"/>
-        <location line="+144"/>
+        <location line="-143"/>
+        <location line="+153"/>
         <source>Search ready</source>
         <translation>搜尋已就緒</translation>
     </message>
@@ -364,6 +374,34 @@
         <location line="+1"/>
         <source>Lectern: a fast offline reader for Jekyll post archives.</source>
         <translation>Lectern：快速的 Jekyll 文章庫離線閱讀器。</translation>
+    </message>
+</context>
+<context>
+    <name>MovedArchives</name>
+    <message>
+        <location filename="../../reader/gui/moved.py" line="+46"/>
+        <source>Archive moved</source>
+        <translation>文章庫已移動</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The archive “%1” is no longer at %2.</source>
+        <translation>文章庫「%1」已不在 %2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If you moved or renamed its folder, locate it: your read and starred posts and where you were come along.</source>
+        <translation>如果您移動或重新命名了它的資料夾，請找到它：已讀、星號和閱讀位置都會隨之保留。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Locate…</source>
+        <translation>尋找…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Where is “%1” now?</source>
+        <translation>「%1」現在在哪裡？</translation>
     </message>
 </context>
 <context>
@@ -595,7 +633,7 @@
 <context>
     <name>ReadingMixin</name>
     <message>
-        <location filename="../../reader/gui/reading.py" line="+111"/>
+        <location filename="../../reader/gui/reading.py" line="+112"/>
         <source>This post cannot be shown</source>
         <translation>無法顯示這篇文章</translation>
     </message>
@@ -605,7 +643,7 @@
         <translation>讀取文章庫之後，這篇文章已被修改或刪除：%1</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+104"/>
         <source>No more unread posts in this list</source>
         <translation>此清單中沒有其他未讀文章</translation>
     </message>
@@ -627,23 +665,28 @@
 <context>
     <name>TreeModel</name>
     <message>
-        <location filename="../../reader/gui/tree_model.py" line="+50"/>
+        <location filename="../../reader/gui/tree_model.py" line="+51"/>
         <source>All posts</source>
         <translation>所有文章</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+177"/>
+        <location line="+206"/>
         <source>Unread</source>
         <translation>未讀</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-205"/>
         <source>Starred</source>
         <translation>已加星號</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Categories</source>
         <translation>分類</translation>
     </message>
@@ -662,8 +705,28 @@
         <source>Archive</source>
         <translation>彙整</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Recent (_posts)</source>
+        <translation>近期 (_posts)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archived</source>
+        <translation>已封存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top folder</source>
+        <translation>頂層資料夾</translation>
+    </message>
     <message numerus="yes">
-        <location line="+149"/>
+        <location line="+168"/>
         <source>%n starred</source>
         <translation>
             <numerusform>%n 篇已加星號</numerusform>
@@ -690,7 +753,7 @@
 <context>
     <name>TreePane</name>
     <message>
-        <location filename="../../reader/gui/panes.py" line="-58"/>
+        <location filename="../../reader/gui/panes.py" line="-97"/>
         <source>Filter tags, categories, authors</source>
         <translation>篩選標籤、分類、作者</translation>
     </message>
