@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from . import cachefs, fulltext
 from .discover import Found, starts_with_front_matter
-from .identity import blob_id
+from .identity import blob_id, signature
 from .posts import Post, Problem, parse_post, read_bytes
 
 __all__ = ["parse_meta", "parse_meta_chunk", "meta_pool", "text_worker_init", "NOT_A_POST"]
@@ -22,20 +22,23 @@ __all__ = ["parse_meta", "parse_meta_chunk", "meta_pool", "text_worker_init", "N
 NOT_A_POST = ("not taken as a post: it is outside the post folders and does not start with front matter "
               "(a '---' line)")
 
-Parsed = tuple[Found, "Post | Problem", str]  # the file, what it holds (without its body), its blob id
+# The file, what it holds (without its body), the git blob id of its bytes ('' when unread), and its
+# article signature (identity.signature; '' for a Problem).
+Parsed = tuple[Found, "Post | Problem", str, str]
 
 
-def parse_meta(root: str, f: Found) -> tuple[Post | Problem, str]:
-    """(the post without its body, or the Problem; the git blob id of its bytes, '' when unread)."""
+def parse_meta(root: str, f: Found) -> tuple[Post | Problem, str, str]:
     got = read_bytes(os.path.join(root, *f.rel.split("/")), f.rel)
     if isinstance(got, Problem):
-        return got, ""
+        return got, "", ""
     data, mtime = got
     digest = blob_id(data)
     if f.loose and not starts_with_front_matter(data):
-        return Problem(f.rel, NOT_A_POST), digest
+        return Problem(f.rel, NOT_A_POST), digest, ""
     item = parse_post(data, f.rel, dir_categories=f.categories, draft=f.draft, mtime=mtime)
-    return (replace(item, body="") if isinstance(item, Post) else item), digest
+    if isinstance(item, Problem):
+        return item, digest, ""
+    return replace(item, body=""), digest, signature(item.url, item.title)
 
 
 def parse_meta_chunk(root: str, items: list[Found]) -> list[Parsed]:
