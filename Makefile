@@ -51,6 +51,7 @@ clean:
 SHOT := xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m reader.gui.screenshot
 screenshot: $(STAMP) qm
 	$(SHOT) docs/screenshot.png
+	$(SHOT) docs/screenshot-archived.png --archived --post _posts/2024-03-02-keyboard.md
 	for theme in light dark sepia; do \
 		$(SHOT) docs/screenshot-$$theme.png --theme $$theme --post _posts/2024-03-16-jianpan.md || exit 1; done
 

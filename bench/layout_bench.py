@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .archived_layout import LAYOUT_VERSION, describe, lay_out, simulate_pull, undo_pull
+from .core_bench import _median_time
 from .make_corpus import DEFAULT_SOURCE
 
 CORPORA = Path(__file__).resolve().parent / ".corpora"
@@ -101,15 +102,6 @@ def cat_all(paths: list[str]) -> None:
         subprocess.run(["cat", *paths[i:i + 2000]], stdout=subprocess.DEVNULL, check=True)
 
 
-def _median(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
 def _report_dict(report) -> dict:
     out = {k: getattr(report, k, None) for k in
            ("posts", "files", "duplicates", "added", "moved", "removed", "changed", "cache")}
@@ -138,8 +130,8 @@ def bench_layout(n_files: int, *, cold_runs: int = 3, warm_runs: int = 5, pull_r
     moved = max(1, min(round(PULL_MOVED * scale), layout["posts_only"] // 2))
     added = max(1, round(PULL_ADDED * scale))
     paths = _files(root)
-    stat_s = _median(lambda: stat_walk(root), 3)
-    cat_s = _median(lambda: cat_all(paths), 3)
+    stat_s = _median_time(lambda: stat_walk(root), 3)
+    cat_s = _median_time(lambda: cat_all(paths), 3)
 
     cold, reports = [], {}
     for _ in range(cold_runs):
@@ -157,7 +149,7 @@ def bench_layout(n_files: int, *, cold_runs: int = 3, warm_runs: int = 5, pull_r
             with Index(root, cache) as ix:
                 reports["warm"] = ix.refresh()
 
-        warm_s = _median(warm, warm_runs)
+        warm_s = _median_time(warm, warm_runs)
 
     pulls = {}
     CORPORA.mkdir(exist_ok=True)

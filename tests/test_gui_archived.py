@@ -35,7 +35,7 @@ def archive(tmp_path):
 def test_the_tree_tells_recent_from_archived_and_the_header_says_where(qtbot, archive):
     window = make_window(qtbot, archive)
     recent, archived = tree_node(window, Scope("location", "_posts")), tree_node(window, Scope("location", "archived"))
-    assert (recent.label, recent.total) == ("Recent (_posts)", 9)
+    assert (recent.label, recent.total) == ("Recent", 9)
     assert (archived.label, archived.total) == ("Archived", 1)  # the keyboard copy there is shown from _posts
     assert archived.parent.label == "Location"
     window.select_scope(Scope("location", "archived"))
@@ -47,7 +47,7 @@ def test_the_tree_tells_recent_from_archived_and_the_header_says_where(qtbot, ar
     window.select_scope(Scope("all"))
     window.open_post_path("_posts/2024-03-02-keyboard.md")
     text = window.article_pane.view.toPlainText()
-    assert "In Recent (_posts) · _posts/" in text and "also at archived/2024-12-01/2024-03-02-keyboard.md" in text
+    assert "In Recent · _posts/" in text and "also at archived/2024-12-01/2024-03-02-keyboard.md" in text
     assert list_titles(window).count(window.current_row().title) == 1  # one post, one row
 
 

@@ -184,7 +184,7 @@ class Index(CacheDatabaseMixin, QueryMixin):
         return result
 
     def _parse_all(self, todo: list[Found], progress: Progress | None, cancel: CancelCheck | None,
-                   workers: int | None) -> Iterator[list[workers_mod.Parsed]]:
+                   workers: int | None) -> Iterator[list[tuple[bool, tuple[object, ...]]]]:
         """Parse `todo`, yielding batches of results as they come."""
         total, done = len(todo), 0
         workers = workers if workers is not None else (os.cpu_count() or 1)

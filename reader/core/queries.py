@@ -329,14 +329,14 @@ class QueryMixin:
     def _filters(self, q: Query, scope: Scope) -> tuple[list[str], list[object]]:
         where: list[str] = []
         params: list[object] = []
-        for field, value, negated in q.fields:
+        for name, value, negated in q.fields:
             neg = "NOT " if negated else ""
-            if field == "author":
+            if name == "author":
                 where.append(f"{neg}(p.author LIKE ? ESCAPE '\\')")
                 params.append(like_pattern(value))
             else:
                 where.append(f"p.id {neg}IN (SELECT post_id FROM labels WHERE kind=? AND name=? COLLATE NOCASE)")
-                params += [field, value]
+                params += [name, value]
         if q.before is not None:
             where.append("p.ts < ?")
             params.append(q.before)

@@ -33,7 +33,7 @@ from .discover import Found
 from .identity import blob_id, post_key, same_article
 from .posts import Post, Problem
 
-__all__ = ["ScanPlan", "GroupResult", "plan", "store_parsed", "regroup", "origin_of", "canonical_rank",
+__all__ = ["ScanPlan", "GroupResult", "plan", "prepare", "store_parsed", "regroup", "origin_of", "canonical_rank",
            "FILE_COLUMNS"]
 
 FILE_COLUMNS = ("size", "mtime_ns", "hash", "stem", "sig", "location", "title", "date", "ts", "date_source",
@@ -120,27 +120,29 @@ def _same_bytes(root: str, f: Found, candidates: list[str], known: dict) -> str 
     return next((rel for rel in matching if known[rel][2] == digest), None)
 
 
-def store_parsed(con: sqlite3.Connection, batch: Sequence[tuple[Found, Post | Problem, str, str]]) -> None:
-    """Write parsed files (their posts are decided by `regroup`)."""
-    file_rows, problem_rows, paths = [], [], []
-    for f, item, digest, sig in batch:
-        paths.append((f.rel,))
-        if isinstance(item, Problem):
-            problem_rows.append((f.rel, f.size, f.mtime_ns, item.reason))
-            continue
-        notes = "\n".join(getattr(item, "notes", ()) or ())
-        file_rows.append((f.rel, origin_of(f), notes, f.size, f.mtime_ns, digest, f.stem,
-                          sig, f.location, item.title, item.date, item.timestamp,
-                          item.date_source, item.author, item.url, item.layout, int(item.published),
-                          int(item.draft), item.fmt, item.encoding, json.dumps(item.extra, ensure_ascii=False),
-                          json.dumps(item.tags, ensure_ascii=False), json.dumps(item.categories, ensure_ascii=False)))
+def prepare(f: Found, item: Post | Problem, digest: str, sig: str) -> tuple[bool, tuple[object, ...]]:
+    """(is a post, the row `store_parsed` writes) for a parsed file: made in the parse workers,
+    so that the process writing the cache only writes."""
+    if isinstance(item, Problem):
+        return False, (f.rel, f.size, f.mtime_ns, item.reason)
+    return True, (f.rel, origin_of(f), "\n".join(item.notes), f.size, f.mtime_ns, digest, f.stem,
+                  sig, f.location, item.title, item.date, item.timestamp,
+                  item.date_source, item.author, item.url, item.layout, int(item.published),
+                  int(item.draft), item.fmt, item.encoding, json.dumps(item.extra, ensure_ascii=False),
+                  json.dumps(item.tags, ensure_ascii=False), json.dumps(item.categories, ensure_ascii=False))
+
+
+def store_parsed(con: sqlite3.Connection, batch: Sequence[tuple[bool, tuple[object, ...]]]) -> None:
+    """Write parsed files (`prepare`); their posts are decided by `regroup`."""
+    file_rows = [row for is_post, row in batch if is_post]
+    problem_rows = [row for is_post, row in batch if not is_post]
+    paths = [(row[0],) for _is_post, row in batch]
     con.execute("BEGIN")
     try:
         con.executemany("DELETE FROM problems WHERE path=?", paths)
-        con.executemany("UPDATE files SET key=NULL WHERE path=?", paths)  # its post is decided again
         con.executemany("INSERT INTO problems VALUES(?, ?, ?, ?)", problem_rows)
         columns = ("path", "origin", "notes", *FILE_COLUMNS)
-        con.executemany(f"INSERT OR REPLACE INTO files({', '.join(columns)}, key) "
+        con.executemany(f"INSERT OR REPLACE INTO files({', '.join(columns)}, key) "  # NULL key: decided again
                         f"VALUES({', '.join('?' * len(columns))}, NULL)", file_rows)
         # A file that became a Problem is no longer a copy of its post.
         con.executemany("DELETE FROM files WHERE path=?", [(r[0],) for r in problem_rows])

@@ -12,7 +12,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
-from . import cachefs, fulltext
+from . import cachefs, fulltext, scanstore
 from .discover import Found, starts_with_front_matter
 from .identity import blob_id, signature
 from .posts import Post, Problem, parse_post, read_bytes
@@ -22,12 +22,9 @@ __all__ = ["parse_meta", "parse_meta_chunk", "meta_pool", "text_worker_init", "N
 NOT_A_POST = ("not taken as a post: it is outside the post folders and does not start with front matter "
               "(a '---' line)")
 
-# The file, what it holds (without its body), the git blob id of its bytes ('' when unread), and its
-# article signature (identity.signature; '' for a Problem).
-Parsed = tuple[Found, "Post | Problem", str, str]
-
-
 def parse_meta(root: str, f: Found) -> tuple[Post | Problem, str, str]:
+    """What a file holds (without its body), the git blob id of its bytes ('' when unread) and its
+    article signature (identity.signature; '' for a Problem)."""
     got = read_bytes(os.path.join(root, *f.rel.split("/")), f.rel)
     if isinstance(got, Problem):
         return got, "", ""
@@ -41,8 +38,9 @@ def parse_meta(root: str, f: Found) -> tuple[Post | Problem, str, str]:
     return replace(item, body=""), digest, signature(item.url, item.title)
 
 
-def parse_meta_chunk(root: str, items: list[Found]) -> list[Parsed]:
-    return [(f, *parse_meta(root, f)) for f in items]
+def parse_meta_chunk(root: str, items: list[Found]) -> list[tuple[bool, tuple[object, ...]]]:
+    """The rows to store for these files (scanstore.prepare): made here, in parallel."""
+    return [scanstore.prepare(f, *parse_meta(root, f)) for f in items]
 
 
 def meta_pool(workers: int) -> ProcessPoolExecutor:

@@ -19,11 +19,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("archive", nargs="?")
     parser.add_argument("--theme", choices=("system", "light", "dark", "sepia"), default="system")
     parser.add_argument("--post", help="the post to show, by its path in the archive")
+    parser.add_argument("--archived", action="store_true",
+                        help="lay a copy of the archive out as the NodeBE4 repos are: older posts in archived/DATE/, "
+                             "one of them also left in _posts/")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     out = os.path.abspath(args.out)
     scratch = tempfile.mkdtemp(prefix="lectern-shot-")
     os.environ["LECTERN_CACHE_DIR"] = os.path.join(scratch, "cache")
     os.environ["LECTERN_DATA_DIR"] = os.path.join(scratch, "data")
+    if args.archived:
+        args.archive = _archived_copy(args.archive, os.path.join(scratch, "archive"))
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -55,6 +60,22 @@ def main(argv: list[str] | None = None) -> int:
 
     QTimer.singleShot(500, snap)
     return app.exec()
+
+
+def _archived_copy(archive: str | None, into: str) -> str:
+    """The archive copied to `into` with its posts before 2025 moved to archived/DATE/ (archive.sh's
+    layout), the oldest of them also left in _posts/ (a re-scraped duplicate)."""
+    import shutil
+
+    from .resources import guide_archive
+
+    shutil.copytree(archive or guide_archive(), into)
+    posts = sorted(os.listdir(os.path.join(into, "_posts")))
+    for i, name in enumerate(n for n in posts if n < "2025"):
+        folder = os.path.join(into, "archived", name[:10])
+        os.makedirs(folder, exist_ok=True)
+        (shutil.copy2 if i == 0 else shutil.move)(os.path.join(into, "_posts", name), folder)
+    return into
 
 
 if __name__ == "__main__":

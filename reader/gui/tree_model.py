@@ -63,7 +63,7 @@ SECTION_LABELS = {
 
 # Where a post's file is (reader.core.discover): the usual places get a name, others show their folder.
 LOCATION_LABELS = {
-    "_posts": QT_TRANSLATE_NOOP("TreeModel", "Recent (_posts)"),
+    "_posts": QT_TRANSLATE_NOOP("TreeModel", "Recent"),
     "archived": QT_TRANSLATE_NOOP("TreeModel", "Archived"),
     "_drafts": QT_TRANSLATE_NOOP("TreeModel", "Drafts"),
     "": QT_TRANSLATE_NOOP("TreeModel", "Top folder"),

@@ -707,8 +707,8 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Recent (_posts)</source>
-        <translation>近期 (_posts)</translation>
+        <source>Recent</source>
+        <translation>近期</translation>
     </message>
     <message>
         <location line="+1"/>
