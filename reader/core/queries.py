@@ -241,11 +241,16 @@ class QueryMixin:
         return row[0] if row else None
 
     def folders(self) -> set[str]:
-        """The folders (relative, '' for the root) holding posts or posts that could not be read."""
+        """The folders (relative, '' for the root) to watch for posts: those holding post files or files
+        that could not be read, except that of posts found by their dated name outside the post folders
+        (``archived/2021-05-20/``: thousands of folders) only the top folder counts, where new ones appear."""
         found: set[str] = set()
-        for table in ("files", "problems"):
+        for sql in ("SELECT DISTINCT rtrim(path, replace(path, '/', '')) FROM files WHERE location LIKE '\\_%' "
+                    "ESCAPE '\\'",
+                    "SELECT DISTINCT location FROM files WHERE location NOT LIKE '\\_%' ESCAPE '\\'",
+                    "SELECT DISTINCT rtrim(path, replace(path, '/', '')) FROM problems"):
             try:
-                rows = self.con.execute(f"SELECT DISTINCT rtrim(path, replace(path, '/', '')) FROM {table}")
+                rows = self.con.execute(sql)
             except sqlite3.OperationalError:
                 continue
             found.update(r[0].rstrip("/") for r in rows)

@@ -1,8 +1,10 @@
 """Watching the open archive on disk, so a `git pull` shows up without a rescan command.
 
-A QFileSystemWatcher watches the archive's root, every folder that holds
+A QFileSystemWatcher watches the archive's root, every post folder that holds
 posts (and the folders between them and the root, so a deleted folder is
-seen), and `.git` when there is one: git rewrites `.git/index` on every
+seen), the top folder of posts kept outside the post folders (``archived/``,
+where a pull adds ``archived/DATE/`` folders: not each of its thousands of
+date folders), and `.git` when there is one: git rewrites `.git/index` on every
 pull, checkout or reset, which also catches files changed in place (a
 folder watch sees files created, deleted and renamed, not rewritten).
 Events are debounced: `changed` fires once, `debounce_ms` after the last
