@@ -119,7 +119,10 @@ def main(argv: list[str] | None = None) -> int:
               f"({g['gui_stalls_over_100ms']} over 100 ms)")
     hostile: dict[str, float] = {}
     if not args.no_gui:  # last: 20 MB posts leave the heap bigger for whatever runs after them
-        hostile = hostile_stalls(Path(tempfile.mkdtemp(prefix="lectern-hostile-")))
+        with tempfile.TemporaryDirectory(prefix="lectern-hostile-") as scratch:
+            os.environ["LECTERN_CACHE_DIR"] = os.path.join(scratch, "cache")
+            os.environ["LECTERN_DATA_DIR"] = os.path.join(scratch, "data")
+            hostile = hostile_stalls(Path(scratch) / "archive")
         print("GUI hostile posts, longest GUI-thread stall while each opens: "
               + ", ".join(f"{k} {v:.0f} ms" for k, v in hostile.items()))
     out = HERE / "results" / f"core-{time.strftime('%Y%m%d-%H%M%S')}.json"

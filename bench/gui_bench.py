@@ -96,7 +96,8 @@ def cold_open_stalls(archive: Path) -> dict[str, float]:
 
     from reader.gui.app import build_window
 
-    os.environ["LECTERN_CACHE_DIR"] = tempfile.mkdtemp(prefix="lectern-guibench-cold-")
+    # A cache of its own, beside the one `run` made (and removes).
+    os.environ["LECTERN_CACHE_DIR"] = os.path.join(os.path.dirname(os.environ["LECTERN_CACHE_DIR"]), "cold-cache")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = build_window()
     window.show()
@@ -196,14 +197,15 @@ def hostile_stalls(folder: Path) -> dict[str, float]:
 
 
 def run(archive: Path, start_runs: int = 5, posts: int = 500) -> dict[str, object]:
-    scratch = tempfile.mkdtemp(prefix="lectern-guibench-")
-    os.environ["LECTERN_CACHE_DIR"] = os.path.join(scratch, "cache")
-    os.environ["LECTERN_DATA_DIR"] = os.path.join(scratch, "data")
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    result: dict[str, object] = {"archive": str(archive), "start_to_list_s": start_to_list(archive, start_runs)}
-    result.update(reading(archive, posts))
-    result.update(cold_open_stalls(archive))
-    return result
+    with tempfile.TemporaryDirectory(prefix="lectern-guibench-") as scratch:
+        os.environ["LECTERN_CACHE_DIR"] = os.path.join(scratch, "cache")
+        os.environ["LECTERN_DATA_DIR"] = os.path.join(scratch, "data")
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        result: dict[str, object] = {"archive": str(archive),
+                                     "start_to_list_s": start_to_list(archive, start_runs)}
+        result.update(reading(archive, posts))
+        result.update(cold_open_stalls(archive))
+        return result
 
 
 def main(argv: list[str]) -> int:
@@ -212,10 +214,10 @@ def main(argv: list[str]) -> int:
         return 0
     if argv == ["--hostile"]:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        scratch = tempfile.mkdtemp(prefix="lectern-hostile-")
-        os.environ["LECTERN_CACHE_DIR"] = os.path.join(scratch, "cache")
-        os.environ["LECTERN_DATA_DIR"] = os.path.join(scratch, "data")
-        print(json.dumps(hostile_stalls(Path(scratch) / "archive"), indent=1, ensure_ascii=False))
+        with tempfile.TemporaryDirectory(prefix="lectern-hostile-") as scratch:
+            os.environ["LECTERN_CACHE_DIR"] = os.path.join(scratch, "cache")
+            os.environ["LECTERN_DATA_DIR"] = os.path.join(scratch, "data")
+            print(json.dumps(hostile_stalls(Path(scratch) / "archive"), indent=1, ensure_ascii=False))
         return 0
     if len(argv) != 1:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)

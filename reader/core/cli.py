@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -96,14 +97,24 @@ def _root(path: str) -> Path:
     return archive_root(p)[0]
 
 
-def _open_index(args: argparse.Namespace, root: Path, text: bool = True) -> tuple[Index, ScanReport]:
-    """The archive's index, brought up to date (metadata only unless `text`)."""
+def _open_index(args: argparse.Namespace, root: Path) -> tuple[Index, ScanReport]:
+    """The archive's index, brought up to date."""
     cache = paths.cache_dir(args.cache_dir)
     if getattr(args, "rebuild", False):
         remove_cache(cache_folder(root, cache))
     index = Index(root, cache)
-    report = index.update(workers=args.workers) if text else index.refresh(workers=args.workers)
+    report = index.update(workers=args.workers)
     return index, report
+
+
+def _find_row(args: argparse.Namespace, root: Path, find: Callable[[Index], Row | None]) -> Row | None:
+    """A post as the cache has it; the archive's metadata is read again only when it is not there."""
+    with Index(root, paths.cache_dir(args.cache_dir)) as index:
+        row = find(index)
+        if row is None:
+            index.refresh(workers=args.workers)
+            row = find(index)
+    return row
 
 
 def _emit(args: argparse.Namespace, data: dict[str, Any], human: str) -> None:
@@ -208,17 +219,15 @@ def _cmd_show(args: argparse.Namespace) -> int:
                             "remote_images": list(article.cleaned.remote_images),
                             ("text" if args.text else "html"): body}
     if args.json:  # what the index and the reader's marks say of it
-        index, _report = _open_index(args, root, text=False)
-        state = StateStore(root, args.data_dir)
-        try:
-            row = index.row_by_path(rel)
-            if row is not None:
-                data.update(key=row.key, location=row.location, also_at=[p for p in (row.path, *row.also_at)
-                                                                        if p != rel],
+        row = _find_row(args, root, lambda index: index.row_by_path(rel))
+        if row is not None:
+            state = StateStore(root, args.data_dir)
+            try:
+                data.update(key=row.key, location=row.location,
+                            also_at=[p for p in (row.path, *row.also_at) if p != rel],
                             read=state.is_read(row.key), starred=state.is_starred(row.key))
-        finally:
-            state.close()
-            index.close()
+            finally:
+                state.close()
     _emit(args, data, body)
     return 0
 
@@ -230,23 +239,20 @@ def _cmd_mark(args: argparse.Namespace) -> int:
     if not any(flags.values()) or (args.read and args.unread) or (args.star and args.unstar):
         raise CliError("mark: say --read or --unread, and/or --star or --unstar", 2)
     root = _root(args.path)
-    index, _report = _open_index(args, root, text=False)
-    with index:
-        row = index.row_by_key(args.post)
-        if row is None:
-            row = index.row_by_path(_relative_post(root, args.post))
-        if row is None:
-            raise CliError(f"no such post: {args.post}")
-        state = StateStore(root, args.data_dir)
-        try:
-            if args.read or args.unread:
-                state.set_read(row.key, args.read)
-            if args.star or args.unstar:
-                state.set_starred(row.key, args.star)
-            data = {"path": row.path, "key": row.key, "read": state.is_read(row.key),
-                    "starred": state.is_starred(row.key)}
-        finally:
-            state.close()
+    named = root / args.post if not Path(args.post).is_absolute() else Path(args.post)
+    rel = _relative_post(root, args.post) if named.is_file() else None  # a file's path, else a key
+    row = _find_row(args, root, lambda index: index.row_by_path(rel) if rel else index.row_by_key(args.post))
+    if row is None:
+        raise CliError(f"no such post: {args.post}")
+    state = StateStore(root, args.data_dir)
+    try:
+        if args.read or args.unread:
+            state.set_read(row.key, args.read)
+        if args.star or args.unstar:
+            state.set_starred(row.key, args.star)
+        data = {"path": row.path, "key": row.key, "read": state.is_read(row.key), "starred": state.is_starred(row.key)}
+    finally:
+        state.close()
     _emit(args, data, f"{row.key}: {'read' if data['read'] else 'unread'}"
                       f"{', starred' if data['starred'] else ''}")
     return 0

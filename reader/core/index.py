@@ -159,9 +159,9 @@ class Index(CacheDatabaseMixin, QueryMixin):
 
     def _report(self, start: float, counts: scanstore.GroupResult | None, kind: str) -> ScanReport:
         counts = counts or scanstore.GroupResult()
-        locations = {loc: (posts, files) for loc, posts, files in self.con.execute(
-            "SELECT f.location, count(p.id), count(*) FROM files f LEFT JOIN posts p ON p.path = f.path "
-            "GROUP BY f.location ORDER BY f.location")}
+        shown = dict(self.con.execute("SELECT location, count(*) FROM posts GROUP BY location"))
+        locations = {loc: (shown.get(loc, 0), n) for loc, n in
+                     self.con.execute("SELECT location, count(*) FROM files GROUP BY location ORDER BY location")}
         files = sum(n for _posts, n in locations.values())
         posts = self.count()
         return ScanReport(posts=posts, problems=tuple(self.problems()), added=counts.added,

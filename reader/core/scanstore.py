@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from .discover import Found
 from .identity import blob_id, post_key, same_article
-from .posts import Post, Problem
+from .posts import Post, Problem, read_bytes
 
 __all__ = ["ScanPlan", "GroupResult", "plan", "prepare", "store_parsed", "regroup", "origin_of", "canonical_rank",
            "FILE_COLUMNS"]
@@ -112,11 +112,10 @@ def _same_bytes(root: str, f: Found, candidates: list[str], known: dict) -> str 
     matching = [rel for rel in candidates if known[rel][3] == origin]
     if not matching:
         return None
-    try:
-        with open(os.path.join(root, *f.rel.split("/")), "rb") as fh:
-            digest = blob_id(fh.read())
-    except OSError:
+    got = read_bytes(os.path.join(root, *f.rel.split("/")), f.rel)  # as the parse workers read it
+    if isinstance(got, Problem):
         return None
+    digest = blob_id(got[0])
     return next((rel for rel in matching if known[rel][2] == digest), None)
 
 

@@ -62,10 +62,11 @@ def initial_path(window, requested: str | None) -> str:
 
 def self_test() -> int:
     """Used by every packaging smoke test: the whole app, offscreen, on the guide archive."""
+    import shutil
     import tempfile
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    scratch = tempfile.mkdtemp(prefix="lectern-self-test-")
+    scratch = tempfile.mkdtemp(prefix="lectern-self-test-")  # removed when the test ends
     os.environ["LECTERN_CACHE_DIR"] = os.path.join(scratch, "cache")
     os.environ["LECTERN_DATA_DIR"] = os.path.join(scratch, "data")
     from PySide6.QtWidgets import QApplication
@@ -103,9 +104,12 @@ def self_test() -> int:
             raise RuntimeError("searching the guide for 鍵盤 did not find 键盘: Simplified/Traditional folding is broken")
         languages = _check_translations(app)
         window.close()
+        window.shutdown()
     except Exception as exc:  # the reason, not a traceback, is what a smoke test shows
         print(f"Lectern {_version()} self-test FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     font = f"bundled font {bundled_font}" if bundled_font else "system CJK font"
     print(f"Lectern {_version()} self-test OK: {posts} posts, rendered {len(text)} characters, "
           f"search found {found} posts, {font}, translations {languages}, Qt platform {app.platformName()}")

@@ -25,7 +25,7 @@ class LiveRefreshMixin:
         """Status bar and watched folders after the opening scan or a live refresh."""
         assert self.session is not None
         self.status_posts.setText(self.tr("%n posts", "", report.posts))
-        problems = len(report.problems)
+        problems = report.unreadable  # posts read leniently are shown: they are listed, not counted here
         self.status_problems.setText(self.tr("%n posts could not be read", "", problems))
         self.status_problems.setVisible(problems > 0)
         new = self.session.new_count

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 
@@ -59,14 +60,16 @@ def main(argv: list[str] | None = None) -> int:
         app.quit()
 
     QTimer.singleShot(500, snap)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        window.shutdown()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _archived_copy(archive: str | None, into: str) -> str:
     """The archive copied to `into` with its posts before 2025 moved to archived/DATE/ (archive.sh's
     layout), the oldest of them also left in _posts/ (a re-scraped duplicate)."""
-    import shutil
-
     from .resources import guide_archive
 
     shutil.copytree(archive or guide_archive(), into)
