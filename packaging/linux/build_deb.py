@@ -18,12 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging"))
 from packaging_info import APP_ID  # noqa: E402
+from system_deps import depends  # noqa: E402
 
-# The system libraries the bundle's Qt needs (xcb platform, OpenGL, fonts, input).
-DEPENDS = ("libc6 (>= 2.34), libgl1, libegl1, libfontconfig1, libfreetype6, libglib2.0-0, libdbus-1-3, "
-           "libxkbcommon0, libxkbcommon-x11-0, libx11-xcb1, libxcb-cursor0, libxcb-icccm4, libxcb-image0, "
-           "libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, "
-           "libxcb-xkb1, libxrender1, libsm6, libice6")
+# The system libraries the bundle's Qt needs (xcb platform, OpenGL, fonts, input): the `run` packages of
+# resources/system-packages.txt, the list `make run` installs.
+DEPENDS = depends()
 
 
 def main() -> int:

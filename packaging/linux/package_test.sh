@@ -25,6 +25,16 @@ out=$(FONTCONFIG_FILE="$scratch/no-fonts.conf" QT_QPA_PLATFORM=offscreen "$app" 
 echo "$out"
 grep -q "bundled font" <<<"$out" || { echo "the bundled CJK font was not used" >&2; exit 1; }
 
+echo "== no display, and a display that does not answer: one sentence each and exit 1, not Qt's abort"
+# The second is said only after the bundled resources/system-packages.txt was read and every library loaded.
+status=0; out=$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$app" 2>&1) || status=$?
+echo "$out"
+[[ $status == 1 ]] && grep -q "xvfb-run" <<<"$out" || { echo "no one-sentence 'no display' answer" >&2; exit 1; }
+status=0; out=$(env -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM -u XDG_SESSION_TYPE DISPLAY=:4711 "$app" 2>&1) || status=$?
+echo "$out"
+[[ $status == 1 ]] && grep -q "DISPLAY=:4711 does not answer" <<<"$out" \
+  || { echo "the bundle did not check its libraries (resources/system-packages.txt missing?)" >&2; exit 1; }
+
 echo "== desktop entry and metainfo"
 desktop-file-validate "$scratch/root/usr/share/applications/io.github.lectern.Lectern.desktop"
 appstreamcli validate --no-net "$scratch/root/usr/share/metainfo/io.github.lectern.Lectern.metainfo.xml"

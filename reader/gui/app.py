@@ -152,6 +152,12 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["LECTERN_CACHE_DIR"] = args.cache_dir
     if args.data_dir:
         os.environ["LECTERN_DATA_DIR"] = args.data_dir
+    from .platform_check import check
+
+    problem = check(argv=sys.argv[1:] if argv is None else argv)  # one sentence instead of Qt's abort
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

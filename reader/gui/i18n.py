@@ -153,7 +153,16 @@ def install_translators(app: QCoreApplication, language: str) -> str:
         translator.deleteLater()
     _installed.clear()
     QLocale.setDefault(_format_locale(language, chosen))
-    if chosen != SOURCE_LANGUAGE:
+    if chosen == SOURCE_LANGUAGE:  # the strings are English; only their plural forms ("1 post") come from a catalogue
+        translator = QTranslator(app)
+        if translator.load(str(translations_dir() / "lectern_en.qm")):
+            _installed.append(translator)
+            app.installTranslator(translator)
+        else:
+            _log.warning("translation missing or unreadable: lectern_en.qm (run `make qm`)")
+            translator.deleteLater()
+            QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    else:
         for path in (qt_translations_dir() / f"qtbase_{chosen}.qm", translations_dir() / f"lectern_{chosen}.qm"):
             translator = QTranslator(app)
             if path.is_file() and translator.load(str(path)):
@@ -166,9 +175,6 @@ def install_translators(app: QCoreApplication, language: str) -> str:
         # The translator installed last is asked first: Lectern's, then Qt's, then the mixin fallback.
         for translator in _installed:
             app.installTranslator(translator)
-    else:
-        # No translator to install; widgets still hear of it (English back, or a new date format).
-        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
     _current = chosen
     return chosen
 
