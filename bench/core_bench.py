@@ -138,6 +138,8 @@ def _incremental(root: Path, cache: Path, changed: int, runs: int = 3) -> float:
                                               "AND name='files'").fetchone() else "posts"
             ix.con.execute(f"UPDATE {table} SET mtime_ns = mtime_ns + 1 WHERE path IN "
                            "(SELECT path FROM posts ORDER BY id LIMIT ?)", (changed,))
+            # ... and no longer vouches for the files as they are (an unchanged archive's scan trusts it)
+            ix.con.execute("DELETE FROM meta WHERE key='scanned'")
         t = time.perf_counter()
         with Index(root, cache) as ix:
             report = ix.update()

@@ -201,7 +201,9 @@ def _check_post(result: object) -> None:
         assert isinstance(result.reason, str) and result.reason
         assert not result.reason.startswith(UNEXPECTED), result.reason  # parse_post's safety net caught a bug
         return
-    assert isinstance(result.title, str) and isinstance(result.date, str) and isinstance(result.timestamp, int)
+    assert isinstance(result.title, str) and isinstance(result.date, str)
+    # Undated: no date and no timestamp, never one without the other.
+    assert isinstance(result.timestamp, int) if result.date else result.timestamp is None
     assert all(isinstance(t, str) and t for t in result.tags + result.categories)
     assert isinstance(result.body, str) and result.fmt in ("markdown", "html")
     json.dumps(result.extra, ensure_ascii=False)  # the CLI prints it

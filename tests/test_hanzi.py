@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import write_post
-from reader.core.hanzi import _HAN_RANGES, convert, fold, fold_table
+from reader.core.hanzi import _HAN_RANGES, build_fold_table, convert, find_spans, fold, fold_table
 from reader.core.index import Index
 from reader.core.queries import make_snippet
 
@@ -32,6 +32,31 @@ def test_fast_fold_gives_the_same_text_as_the_table():
     text = han + "\x00 tab\t\U0001F600 \ud800 end"  # NUL, an emoji and a lone surrogate pass through
     assert fold(text) == text.translate(fold_table())
     assert len(fold(text)) == len(text)
+
+
+def test_the_fold_table_on_disk_is_what_opencc_builds():
+    # reader/core/_fold_table.py is written by `python -m reader.core.hanzi`: run it again if this fails
+    # after an OpenCC upgrade (and bump the cache's SCHEMA_VERSION: the indexed text is folded with it).
+    assert fold_table() == build_fold_table()
+
+
+def test_find_spans_finds_what_folding_the_whole_text_finds():
+    def folding_the_text(text, terms):  # the definition: find each folded term in the folded text
+        haystack, found = fold(text.lower()), []
+        for term in terms:
+            folded = fold(term.lower())
+            if folded and len(folded) == len(term):
+                pos = haystack.find(folded)
+                while pos >= 0:
+                    found.append((pos, pos + len(folded)))
+                    pos = haystack.find(folded, pos + len(folded))
+        return sorted(found)
+
+    text = ("習近平與习近平、臺灣台灣台湾檯灣，經濟经济。Taiwan TAIWAN taiwan; aaa a.b [x] 乾隆 干隆 什麼什么 "
+            * 3) + "\ud800 😀 [台]"
+    for terms in (["习近平"], ["台湾", "taiwan"], ["經濟", "a"], ["aa"], ["a.b", "[x]"], ["干隆"], ["什么"], ["😀"],
+                  ["[台]"], ["", "不在"], ["台湾经济", "灣"]):
+        assert find_spans(text, terms) == folding_the_text(text, terms), terms
 
 
 def test_convert_is_phrase_aware_for_display():

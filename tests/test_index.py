@@ -79,7 +79,7 @@ def test_warm_open_reads_no_post(archive, tmp_path, monkeypatch):
         raise AssertionError("a post file was read on a warm open")
 
     monkeypatch.setattr(workers_module, "read_bytes", fail)
-    monkeypatch.setattr("reader.core.fulltext.read_body", fail)
+    monkeypatch.setattr("reader.core.posts.read_body", fail)  # what fulltext reads a body with
     with Index(archive, tmp_path / "cache") as ix:
         assert ix.update(workers=1).cache == "warm"
 

@@ -115,11 +115,9 @@ def test_invalid_date_falls_back_to_filename(value):
     assert post.date_source == "filename"
 
 
-def test_no_date_anywhere_uses_file_time():
-    post = ok(doc(front="title: t\n"), name="undated.md", mtime=1_600_000_000)
-    assert post.date_source == "file time"
-    assert post.timestamp == 1_600_000_000
-    assert post.date == "2020-09-13T12:26:40Z"
+def test_no_date_anywhere_is_undated_not_the_file_time():
+    post = ok(doc(front="title: t\n"), name="undated.md")
+    assert (post.date, post.timestamp, post.date_source) == ("", None, "none")
 
 
 # --- tags and categories -------------------------------------------------------------

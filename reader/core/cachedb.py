@@ -7,7 +7,6 @@ shard files as files: connecting, attaching the shards, and rebuilding after dam
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from pathlib import Path
 
@@ -16,10 +15,11 @@ from .queries import attach_state_db
 
 __all__ = ["SCHEMA_VERSION", "SCHEMA", "CacheDatabaseMixin"]
 
-log = logging.getLogger(__name__)
+log = cachefs.Log(__name__)
 
-SCHEMA_VERSION = 5  # 2: shard text folded to one Chinese script (hanzi.fold); 3: FTS values end with END;
-# 4: fold keeps 么 (was 幺); 5: files (every copy) apart from posts (one row per post identity)
+SCHEMA_VERSION = 6  # 2: shard text folded to one Chinese script (hanzi.fold); 3: FTS values end with END;
+# 4: fold keeps 么 (was 幺); 5: files (every copy) apart from posts (one row per post identity);
+# 6: an undated post has date '' and ts NULL (was the file's time)
 
 # `files`: every post file found, with what it holds; `posts`: one row per post (identity `key`,
 # see reader.core.identity), a copy of the metadata of the file shown (`path`).  A post's id stays
@@ -32,14 +32,14 @@ _META_COLUMNS = """
     sig TEXT NOT NULL,           -- what tells two articles with one name apart (identity.signature)
     location TEXT NOT NULL,      -- _posts, _drafts, a collection, a top folder such as archived
     title TEXT NOT NULL,
-    date TEXT NOT NULL,
-    ts INTEGER NOT NULL,
-    date_source TEXT NOT NULL,
+    date TEXT NOT NULL,          -- local time as written, ISO 8601; '' when undated
+    ts INTEGER,                  -- UTC seconds, for sorting; NULL when undated (listed after the dated)
+    date_source TEXT NOT NULL,   -- 'front matter', 'filename' or 'none'
     author TEXT NOT NULL,
     url TEXT NOT NULL,
     layout TEXT NOT NULL,
-    published INTEGER NOT NULL,
-    draft INTEGER NOT NULL,
+    published INTEGER NOT NULL,  -- 0 for 'published: false' in the front matter
+    draft INTEGER NOT NULL,      -- 1 for a file in _drafts/
     fmt TEXT NOT NULL,
     encoding TEXT NOT NULL,
     extra TEXT NOT NULL,
@@ -58,6 +58,11 @@ CREATE TABLE files(
 );
 CREATE INDEX files_stem ON files(stem);
 CREATE INDEX files_key ON files(key);
+-- Covering indexes for what every open reads (a scan's comparison, the report's counts): a warm
+-- `lectern-cli index` or `search` then reads a few hundred KB of the cache, not all its rows.
+CREATE INDEX files_stamp ON files(path, size, mtime_ns, hash, origin);
+CREATE INDEX files_location ON files(location);
+CREATE INDEX files_notes ON files(path, notes) WHERE notes != '';
 CREATE TABLE posts(
     id INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,
@@ -71,6 +76,8 @@ CREATE INDEX posts_ts ON posts(ts);
 CREATE INDEX posts_url ON posts(url);
 CREATE INDEX posts_stem ON posts(stem);
 CREATE INDEX posts_pending ON posts(shard) WHERE shard IS NULL;
+CREATE INDEX posts_location ON posts(location);
+CREATE INDEX posts_author ON posts(author);
 CREATE TABLE labels(post_id INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL);
 CREATE INDEX labels_name ON labels(kind, name);
 CREATE INDEX labels_post ON labels(post_id);

@@ -25,21 +25,34 @@ from __future__ import annotations
 
 import functools
 import inspect
-import logging
-import multiprocessing
-import multiprocessing.connection
 import os
 import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+
+TYPE_CHECKING = False  # typing itself is not imported: a command-line run is a few ms shorter
+if TYPE_CHECKING:
+    from typing import IO
 
 __all__ = ["FileLock", "CacheFolder", "damaged", "guard_queries", "has_table", "is_corruption",
-           "keep_aside", "exit_with_parent", "use_wal", "SIDE_FILES"]
+           "keep_aside", "exit_with_parent", "use_wal", "SIDE_FILES", "Log"]
 
-log = logging.getLogger(__name__)
+
+class Log:
+    """`logging.getLogger(name)`, with `logging` imported at the first message: most runs log nothing."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __getattr__(self, attr: str) -> Callable[..., object]:
+        import logging
+
+        return getattr(logging.getLogger(self.name), attr)
+
+
+log = Log(__name__)
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 _MAGIC = b"SQLite format 3\x00"
@@ -318,6 +331,9 @@ def exit_with_parent() -> None:
     already queued (writing them to a shard nobody records) and then wait
     forever.  The parent's sentinel becomes ready exactly when it is gone.
     """
+    import multiprocessing  # here: only worker processes need it
+    import multiprocessing.connection
+
     parent = multiprocessing.parent_process()
     if parent is None:
         return

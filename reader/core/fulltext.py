@@ -28,10 +28,11 @@ import os
 import sqlite3
 from collections.abc import Iterable
 
-from .clean import html_to_text
 from .hanzi import fold
-from .posts import Post, read_body
-from .render import body_to_html
+
+TYPE_CHECKING = False  # not from typing: importing it costs every command-line run
+if TYPE_CHECKING:
+    from .posts import Post
 
 __all__ = ["END", "open_shard", "index_posts", "delete_docs", "post_text", "worker_init",
            "worker_index_chunk"]
@@ -63,6 +64,10 @@ def post_text(post: Post) -> str:
 
 
 def body_text(body: str, fmt: str) -> str:
+    # Imported here: opening and querying the shards needs no HTML or Markdown parser.
+    from .clean import html_to_text
+    from .render import body_to_html
+
     return html_to_text(body_to_html(body, fmt))
 
 
@@ -106,6 +111,8 @@ def index_posts(con: sqlite3.Connection, root: str, items: Iterable[tuple[int, s
 
 
 def _read_text(root: str, rel: str) -> str:
+    from .posts import read_body
+
     path = os.path.join(root, *rel.split("/"))
     try:
         with open(path, "rb") as fh:

@@ -21,7 +21,6 @@ an id Lectern stores with its last known path (`reader.core.state`).
 
 from __future__ import annotations
 
-import configparser
 import hashlib
 import os
 import re
@@ -135,6 +134,8 @@ def git_origin(root: str | os.PathLike[str]) -> tuple[str, str] | None:
 
 
 def _origin_url(config: Path) -> str | None:
+    import configparser  # here: only the reader's marks need an archive's git origin
+
     parser = configparser.ConfigParser(strict=False, interpolation=None)
     try:
         parser.read_string(config.read_text(encoding="utf-8", errors="replace"))

@@ -26,30 +26,29 @@ checks made when the cache is opened are in `reader.core.cachedb`.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cachefs, collector, fulltext, paths, scanstore
-from . import workers as workers_mod
 from .cachedb import SCHEMA_VERSION, CacheDatabaseMixin
-from .discover import Found, scan
-from .posts import Problem
+from .discover import Found, fingerprint, scan_rows
+from .postfile import Problem
 from .queries import QueryMixin
 
 __all__ = ["Index", "ScanReport", "Cancelled", "SCHEMA_VERSION", "cache_folder"]
 
 PARALLEL_MIN = 400  # posts: below this, the work is done in this process
 CHUNK = 64
+SHOW_EVERY_S = 1.0  # a first index shows the posts read so far this often (`refresh`'s `shown`)
 
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
+Shown = Callable[["ScanReport"], None]
 
 class Cancelled(Exception):
     """The caller asked indexing to stop; what was done so far is kept."""
@@ -131,12 +130,17 @@ class Index(CacheDatabaseMixin, QueryMixin):
     # --- phase 1: metadata --------------------------------------------------
 
     def refresh(self, progress: Progress | None = None, cancel: CancelCheck | None = None,
-                workers: int | None = None) -> ScanReport:
+                workers: int | None = None, shown: Shown | None = None) -> ScanReport:
         """Bring the metadata up to date with the files; parse only what changed.
 
         While another process writes this cache, wait; once it has moved on to
         the full text its metadata is as fresh as ours would be: report that
-        ('shared') rather than wait for its text."""
+        ('shared') rather than wait for its text.
+
+        `shown`: on a first index (an empty cache), the files are read newest first and the
+        posts read so far are committed about every `SHOW_EVERY_S` seconds; `shown` gets the
+        report of what is there each time, so that a reader sees the list grow rather than wait
+        for the whole archive."""
         start = time.perf_counter()
         if not self._files.acquire("metadata", lambda: _check(cancel), self.on_wait,
                                    waiting=lambda holder: holder == "text"):
@@ -144,12 +148,12 @@ class Index(CacheDatabaseMixin, QueryMixin):
         try:
             try:
                 with collector.paused():
-                    counts = self._scan(progress, cancel, workers)
+                    counts = self._scan(progress, cancel, workers, shown, start)
             except sqlite3.DatabaseError as exc:
                 if not cachefs.is_corruption(exc):
                     raise
                 self._rebuild(exc)
-                counts = self._scan(progress, cancel, workers)
+                counts = self._scan(progress, cancel, workers, shown, start)
         finally:
             self._files.release()
         touched = counts.added or counts.changed or counts.removed or counts.moved or counts.parsed
@@ -169,24 +173,50 @@ class Index(CacheDatabaseMixin, QueryMixin):
                           seconds=time.perf_counter() - start, moved=counts.moved, files=files,
                           duplicates=files - posts, locations=locations, parsed=counts.parsed)
 
-    def _scan(self, progress: Progress | None, cancel: CancelCheck | None,
-              workers: int | None) -> scanstore.GroupResult:
+    def _scan(self, progress: Progress | None, cancel: CancelCheck | None, workers: int | None,
+              shown: Shown | None = None, start: float = 0.0) -> scanstore.GroupResult:
         """Parsed files are stored batch by batch, so a run killed halfway keeps what it
-        parsed and the next one parses the rest; the posts are decided at the end, at once."""
-        found = {f.rel: f for f in scan(self.root)}
+        parsed and the next one parses the rest; the posts are decided at the end, at once
+        (on a first index with `shown`, also every so often on the way: see `refresh`)."""
+        rows = scan_rows(self.root)
+        stamp = fingerprint(rows)
+        if stamp == self._meta(self.con, "scanned"):  # the files of the last complete scan: all is decided
+            return scanstore.GroupResult()
+        self.con.execute("DELETE FROM meta WHERE key='scanned'")  # until this scan is complete
+        found = {row[0]: Found(*row) for row in rows}
         work = scanstore.plan(str(self.root), found, self.con)
-        stems = {f.stem for f in work.todo}
-        for batch in self._parse_all(work.todo, progress, cancel, workers):
+        fresh = not self.con.execute("SELECT EXISTS (SELECT 1 FROM posts)").fetchone()[0]
+        todo = work.todo
+        result = scanstore.GroupResult()
+        stream = shown is not None and fresh and not work.moves and not work.removed
+        if stream:  # newest first (file names start with the date): the list fills from the top
+            todo = sorted(todo, key=lambda f: f.stem, reverse=True)
+        stems = {f.stem for f in todo}
+        due, done = time.perf_counter(), 0
+        for batch in self._parse_all(todo, progress, cancel, workers):
             scanstore.store_parsed(self.con, batch)
-        result = scanstore.regroup(self.con, work.moves, work.removed, stems)
-        result.parsed = len(work.todo)
+            done += len(batch)
+            if stream and done < len(todo) and time.perf_counter() >= due:
+                # the files read so far become posts (a later copy of one of their names is decided again)
+                result.add(scanstore.regroup(self.con, [], [], set(), fresh=True))
+                assert shown is not None
+                shown(self._report(start, result, "cold"))
+                due = time.perf_counter() + SHOW_EVERY_S
+        # Streamed: the names not decided yet are those of files with no post (regroup finds them).
+        result.add(scanstore.regroup(self.con, work.moves, work.removed, set() if stream else stems, fresh=fresh))
+        result.parsed = len(todo)
         self._delete_text(result.stale_text)
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES('scanned', ?)", (stamp,))
         return result
 
     def _parse_all(self, todo: list[Found], progress: Progress | None, cancel: CancelCheck | None,
                    workers: int | None) -> Iterator[list[tuple[bool, tuple[object, ...]]]]:
         """Parse `todo`, yielding batches of results as they come."""
         total, done = len(todo), 0
+        if todo:  # imported here: a warm scan parses nothing (no YAML parser, no process pool)
+            from concurrent.futures import as_completed
+
+            from . import workers as workers_mod
         workers = workers if workers is not None else (os.cpu_count() or 1)
         if total < PARALLEL_MIN or workers <= 1:
             for i in range(0, total, CHUNK):
@@ -298,6 +328,11 @@ class Index(CacheDatabaseMixin, QueryMixin):
                 self._optimize()
             return done
         # Workers do not merge as they go: until `_optimize` has run, the shards are left unmerged.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        from . import workers as workers_mod
+
         self.con.execute("INSERT OR REPLACE INTO meta VALUES('merged', '0')")
         ctx = multiprocessing.get_context("spawn")
         next_shard = ctx.Value("i", 0)
@@ -335,6 +370,8 @@ class Index(CacheDatabaseMixin, QueryMixin):
         """Merge each shard's index segments into one: smaller and faster to query.
 
         The shards merge at the same time, one thread each (SQLite lets go of the GIL)."""
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(min(self.shard_count, os.cpu_count() or 1)) as pool:
             for merged in [pool.submit(_optimize_shard, self._shard_path(n)) for n in range(self.shard_count)]:
                 merged.result()

@@ -24,9 +24,11 @@ Reading never raises for bad input.  What becomes what:
   with the first reading's reason.
 * `Post` with a fallback (the post is shown): a missing, empty or non-text
   title falls back to the filename's slug; a missing or invalid date falls
-  back to the filename's ``YYYY-MM-DD``, else to the file's modification
-  time (``date_source`` says which); tags and categories in any shape
-  (list, space-separated string, scalar, null, nested lists) are coerced.
+  back to the filename's ``YYYY-MM-DD`` (``date_source`` says which), else
+  the post is *undated* (``date`` '', ``timestamp`` None, ``date_source``
+  'none'): never today's date or the file's time, which would be invented;
+  tags and categories in any shape (list, space-separated string, scalar,
+  null, nested lists) are coerced.
 
 Dates: ``date`` is the original local time as written (ISO 8601, with its
 offset when the post gave one) for display; ``timestamp`` is UTC seconds for
@@ -43,20 +45,16 @@ import re
 import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from .limits import MAX_FILE_BYTES
+from .postfile import FILENAME_RE, HTML_EXTS, MARKDOWN_EXTS, POST_EXTS, Problem
 from .textcodec import DecodeError, decode_bytes
 
 __all__ = ["Post", "Problem", "read_post", "read_bytes", "parse_post", "read_body", "MARKDOWN_EXTS", "HTML_EXTS", "POST_EXTS"]
-
-MARKDOWN_EXTS = frozenset({".md", ".markdown", ".mkd", ".mkdn"})
-HTML_EXTS = frozenset({".html", ".htm"})
-POST_EXTS = MARKDOWN_EXTS | HTML_EXTS
 
 MAX_FRONT_MATTER = 64 * 1024
 # Nodes visited in the loaded front matter, aliases counted each time they are reached.
@@ -95,7 +93,6 @@ _URL_KEYS = ("from", "source", "link", "original_url", "canonical_url")
 _KNOWN_KEYS = frozenset({"title", "date", "author", "tags", "tag", "categories", "category",
                          "layout", "published", *_URL_KEYS})
 
-FILENAME_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.*)$")
 _OPEN_RE = re.compile(r"\A---[ \t]*\r?\n")
 _CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$\n?", re.MULTILINE)
 _DATE_RE = re.compile(
@@ -108,23 +105,14 @@ _SPACE_RE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
-class Problem:
-    """A file that looks like a post but cannot be read as one."""
-
-    path: str
-    reason: str
-    recovered: bool = False  # the post is shown all the same: `reason` says what was read leniently
-
-
-@dataclass(frozen=True)
 class Post:
     """A post's metadata and raw body, as read from its file."""
 
     path: str  # relative to the archive root, '/'-separated
     title: str
     date: str  # local time as written, ISO 8601 ('' when the post has no date at all)
-    timestamp: int  # UTC seconds since the epoch, for sorting
-    date_source: str  # 'front matter', 'filename' or 'file time'
+    timestamp: int | None  # UTC seconds since the epoch, for sorting (None when undated)
+    date_source: str  # 'front matter', 'filename' or 'none' (undated)
     author: str = ""
     url: str = ""  # the source URL ('from', 'source', 'link', ...)
     tags: tuple[str, ...] = ()
@@ -150,8 +138,7 @@ def read_post(abs_path: str | os.PathLike[str], rel_path: str, *,
     got = read_bytes(abs_path, rel_path)
     if isinstance(got, Problem):
         return got
-    data, mtime = got
-    return parse_post(data, rel_path, dir_categories=dir_categories, draft=draft, mtime=mtime)
+    return parse_post(got[0], rel_path, dir_categories=dir_categories, draft=draft)
 
 
 def read_bytes(abs_path: str | os.PathLike[str], rel_path: str) -> tuple[bytes, float] | Problem:
@@ -168,10 +155,10 @@ def read_bytes(abs_path: str | os.PathLike[str], rel_path: str) -> tuple[bytes, 
 
 
 def parse_post(data: bytes, rel_path: str, *, dir_categories: tuple[str, ...] = (),
-               draft: bool = False, mtime: float = 0.0) -> Post | Problem:
+               draft: bool = False) -> Post | Problem:
     """Parse a post's bytes; `rel_path` names it (and gives the filename date and slug)."""
     try:
-        return _parse(data, rel_path, dir_categories, draft, mtime)
+        return _parse(data, rel_path, dir_categories, draft)
     except _Bad as exc:
         return Problem(rel_path, str(exc))
     except (RecursionError, MemoryError):
@@ -180,8 +167,7 @@ def parse_post(data: bytes, rel_path: str, *, dir_categories: tuple[str, ...] = 
         return Problem(rel_path, f"{UNEXPECTED} ({type(exc).__name__}: {exc})")
 
 
-def _parse(data: bytes, rel_path: str, dir_categories: tuple[str, ...], draft: bool,
-           mtime: float) -> Post:
+def _parse(data: bytes, rel_path: str, dir_categories: tuple[str, ...], draft: bool) -> Post:
     text, encoding = _decode(data)
     block, body = _split_front_matter(text)
     meta, notes = _load_yaml(block) if block is not None else ({}, ())
@@ -190,7 +176,7 @@ def _parse(data: bytes, rel_path: str, dir_categories: tuple[str, ...], draft: b
     file_date, slug = _filename_parts(stem)
 
     title = _plain_text(meta.get("title")) or _title_from_slug(slug) or stem
-    local, stamp, source = _resolve_date(meta.get("date"), file_date, mtime)
+    local, stamp, source = _resolve_date(meta.get("date"), file_date)
     extra = {k: _jsonable(v) for k, v in meta.items() if k not in _KNOWN_KEYS}
     published = meta.get("published", True)
     return Post(
@@ -481,15 +467,17 @@ def _source_url(meta: dict[str, Any]) -> str:
     return ""
 
 
-def _resolve_date(value: Any, file_date: date | None, mtime: float) -> tuple[str, int, str]:
+def _resolve_date(value: Any, file_date: date | None) -> tuple[str, int | None, str]:
+    """(local ISO text, UTC seconds, source): the front matter's date, else the file name's,
+    else undated ('', None, 'none').  Jekyll dates a draft by its file's time, but that is when
+    it was last written or checked out, not the article's date: Lectern does not invent one."""
     parsed = _parse_date(value)
     if parsed is not None:
         return (*parsed, "front matter")
     if file_date is not None:
         dt = datetime(file_date.year, file_date.month, file_date.day, tzinfo=timezone.utc)
         return file_date.isoformat(), int(dt.timestamp()), "filename"
-    dt = datetime.fromtimestamp(mtime, timezone.utc).replace(microsecond=0)
-    return dt.strftime("%Y-%m-%dT%H:%M:%SZ"), int(dt.timestamp()), "file time"
+    return "", None, "none"
 
 
 def _parse_date(value: Any) -> tuple[str, int] | None:
@@ -507,6 +495,8 @@ def _parse_date(value: Any) -> tuple[str, int] | None:
             return _from_match(m)
         except ValueError:
             return None
+    from email.utils import parsedate_to_datetime  # here: 7 ms to import, for a date format few posts use
+
     try:  # RFC 2822, as feeds write it: "Thu, 16 Jul 2020 19:41:00 +0000"
         return _from_datetime(parsedate_to_datetime(value))
     except (TypeError, ValueError, IndexError):

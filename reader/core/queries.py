@@ -9,16 +9,15 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import unquote, urlsplit
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .hanzi import find_spans, fold
-from .posts import Problem
+from .postfile import Problem
 from .search import MIN_MATCH_CHARS, Query, like_pattern, parse_query, text_sql
 
+TYPE_CHECKING = False  # not from typing: importing it costs every command-line run
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -28,9 +27,12 @@ SORTS = ("relevance", "date_desc", "date_asc", "title", "author")
 EXPANSION_MAX = 1500  # trigrams: a short term with more (的, 是) is cheaper to scan for
 SCOPES = ("all", "unread", "starred", "new", "tag", "category", "author", "year", "month", "location")
 
+# Undated posts (ts NULL) come after the dated ones in both date orders: they have no place in
+# either, and a list sorted newest (or oldest) first must start with posts that have a date.
+# (Elsewhere `p.ts DESC` puts them last too: SQLite sorts NULL lowest.)
 _ORDER = {
-    "date_desc": "p.ts DESC, p.id DESC",
-    "date_asc": "p.ts ASC, p.id ASC",
+    "date_desc": "p.ts IS NULL, p.ts DESC, p.id DESC",
+    "date_asc": "p.ts IS NULL, p.ts ASC, p.id ASC",
     "title": "p.title COLLATE NOCASE ASC, p.ts DESC",
     "author": "p.author COLLATE NOCASE ASC, p.ts DESC",
 }
@@ -43,14 +45,14 @@ class Row:
     id: int
     path: str
     title: str
-    date: str
-    timestamp: int
+    date: str  # local time as written, ISO 8601; '' when the post is undated
+    timestamp: int | None  # UTC seconds; None when undated
     author: str
     url: str
     tags: tuple[str, ...]
     categories: tuple[str, ...]
-    published: bool
-    draft: bool
+    published: bool  # False for 'published: false' in the front matter
+    draft: bool  # the file is in _drafts/
     fmt: str
     mtime_ns: int = 0  # of the file when it was read
     key: str = ""  # the post's identity in its archive (reader.core.identity): what marks are kept by
@@ -199,6 +201,36 @@ class QueryMixin:
             found.update((r[0], _row(r)) for r in self.con.execute(sql, chunk))
         return [found[i] for i in ids if i in found]
 
+    def keys_of(self, ids: Sequence[int] | None = None) -> dict[int, str]:
+        """{post id: post key} for these ids (one query however many), or for every post."""
+        if ids is None:
+            return dict(self.con.execute("SELECT id, key FROM posts"))
+        return dict(self.con.execute("SELECT id, key FROM posts WHERE id IN (SELECT value FROM json_each(?))",
+                                     (json.dumps(list(ids)),)))
+
+    def scope_counts(self, ids: Sequence[int], new_since_ns: int = 0) -> dict[Scope, int]:
+        """How many of these posts each tree entry holds (all, each tag, category, author, year,
+        month, location, and the posts new since `new_since_ns`): read marks change the tree's
+        counts by these, in one pass however many posts were marked."""
+        ids_json = json.dumps(list(ids))
+        chosen = "SELECT value FROM json_each(?)"
+        found: dict[Scope, int] = {Scope("all"): len(ids), Scope("unread"): len(ids)}
+        for kind, name, n in self.con.execute(
+                f"SELECT kind, name, count(*) FROM labels WHERE post_id IN ({chosen}) GROUP BY kind, name",
+                (ids_json,)):
+            found[Scope(kind, name)] = n
+        grouped = (("author", "author"), ("month", "substr(date, 1, 7)"), ("year", "substr(date, 1, 4)"),
+                   ("location", "location"))
+        for kind, column in grouped:
+            for value, n in self.con.execute(
+                    f"SELECT {column}, count(*) FROM posts WHERE id IN ({chosen}) GROUP BY 1", (ids_json,)):
+                found[Scope(kind, value or "")] = n
+        if new_since_ns:
+            found[Scope("new", str(new_since_ns))] = self.con.execute(
+                f"SELECT count(*) FROM posts WHERE id IN ({chosen}) AND seen_ns > ?",
+                (ids_json, new_since_ns)).fetchone()[0]
+        return found
+
     def row_by_path(self, path: str) -> Row | None:
         """The post a file holds (shown from that file or from another copy)."""
         r = self.con.execute(f"{_ROW_SQL} WHERE path=?", (path,)).fetchone()
@@ -314,6 +346,8 @@ class QueryMixin:
             sql = f"SELECT d.id FROM posts p JOIN s{n}.docs d ON d.id = p.id WHERE {' AND '.join(conds) or '1'}"
             queries.append((sql, shard_params))
         if scans and len(queries) > 1:
+            from concurrent.futures import ThreadPoolExecutor  # here: most searches need no threads
+
             readers = self._readers()
             with ThreadPoolExecutor(len(queries)) as pool:
                 parts = pool.map(lambda i: [r[0] for r in readers[i].execute(*queries[i])], range(len(queries)))

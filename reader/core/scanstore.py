@@ -31,7 +31,11 @@ from dataclasses import dataclass, field
 
 from .discover import Found
 from .identity import blob_id, post_key, same_article
-from .posts import Post, Problem, read_bytes
+from .postfile import Problem
+
+TYPE_CHECKING = False  # not from typing: importing it costs every command-line run
+if TYPE_CHECKING:
+    from .posts import Post
 
 __all__ = ["ScanPlan", "GroupResult", "plan", "prepare", "store_parsed", "regroup", "origin_of", "canonical_rank",
            "FILE_COLUMNS"]
@@ -58,6 +62,15 @@ class GroupResult:
     changed: int = 0
     parsed: int = 0  # files read and parsed
     stale_text: list[int] = field(default_factory=list)  # post ids whose text must be indexed again
+
+    def add(self, other: GroupResult) -> None:
+        """Count in what another regroup of the same scan did (a scan shown as it goes regroups in steps)."""
+        self.added += other.added
+        self.removed += other.removed
+        self.moved += other.moved
+        self.changed += other.changed
+        self.parsed += other.parsed
+        self.stale_text += other.stale_text
 
 
 def origin_of(f: Found) -> str:
@@ -112,6 +125,8 @@ def _same_bytes(root: str, f: Found, candidates: list[str], known: dict) -> str 
     matching = [rel for rel in candidates if known[rel][3] == origin]
     if not matching:
         return None
+    from .posts import read_bytes  # here: a warm scan never reads a file
+
     got = read_bytes(os.path.join(root, *f.rel.split("/")), f.rel)  # as the parse workers read it
     if isinstance(got, Problem):
         return None
@@ -152,14 +167,18 @@ def store_parsed(con: sqlite3.Connection, batch: Sequence[tuple[bool, tuple[obje
 
 
 def regroup(con: sqlite3.Connection, moves: Iterable[tuple[str, Found]], removed: Iterable[str],
-            stems: set[str]) -> GroupResult:
+            stems: set[str], fresh: bool | None = None) -> GroupResult:
     """Apply moves and removals, and decide the posts of every name touched (and of every file not
-    yet grouped): one transaction, so that the posts always match the files."""
+    yet grouped): one transaction, so that the posts always match the files.
+
+    `fresh`: the cache held no post when the scan began (its first posts were first seen when their
+    files were written); by default, whether it holds none now."""
     now = time.time_ns()
     result = GroupResult()
     con.execute("BEGIN")
     try:
-        fresh = con.execute("SELECT NOT EXISTS (SELECT 1 FROM posts)").fetchone()[0]
+        if fresh is None:
+            fresh = con.execute("SELECT NOT EXISTS (SELECT 1 FROM posts)").fetchone()[0]
         for old, f in moves:
             con.execute("DELETE FROM files WHERE path=?", (f.rel,))
             con.execute("UPDATE files SET path=?, mtime_ns=?, location=?, key=NULL WHERE path=?",

@@ -28,11 +28,11 @@ def parse_meta(root: str, f: Found) -> tuple[Post | Problem, str, str]:
     got = read_bytes(os.path.join(root, *f.rel.split("/")), f.rel)
     if isinstance(got, Problem):
         return got, "", ""
-    data, mtime = got
+    data = got[0]
     digest = blob_id(data)
     if f.loose and not starts_with_front_matter(data):
         return Problem(f.rel, NOT_A_POST), digest, ""
-    item = parse_post(data, f.rel, dir_categories=f.categories, draft=f.draft, mtime=mtime)
+    item = parse_post(data, f.rel, dir_categories=f.categories, draft=f.draft)
     if isinstance(item, Problem):
         return item, digest, ""
     return replace(item, body=""), digest, signature(item.url, item.title)
