@@ -7,6 +7,9 @@
     python -m bench --no-oped2 --no-gui --sizes --layout-files 30000
                                     only the archived-layout section (posts in archived/DATE/, duplicates,
                                     an hourly pull); --layout-files 0 skips it
+    python -m bench --no-oped2 --no-gui --sizes --layout-files 0
+                                    only lectern-cli against grep -rl (a warm search, index and show on
+                                    the generated 5,685; --no-cli skips it; bench/cli_bench.py)
 
 Prints a table and writes bench/results/core-<time>.json (not committed).
 Generated archives are kept in bench/.corpora/ and reused.
@@ -22,6 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import cli_bench
 from .core_bench import QUERIES, SizeResult, as_dict, bench_archive
 from .gui_bench import hostile_stalls
 from .gui_bench import run as gui_run
@@ -80,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=None, help="generated archive sizes")
     parser.add_argument("--no-oped2", action="store_true", help="skip the shared oped2 sample")
     parser.add_argument("--no-gui", action="store_true", help="skip the window benchmarks")
+    parser.add_argument("--no-cli", action="store_true", help="skip lectern-cli against grep -rl")
     parser.add_argument("--layout-files", type=int, default=None, metavar="N",
                         help=f"files in the archived-layout section (default {FULL_FILES:,}, smoke 2,500; 0: skip)")
     args = parser.parse_args(argv)
@@ -106,6 +111,11 @@ def main(argv: list[str] | None = None) -> int:
         layout = (bench_layout(layout_files, cold_runs=1, warm_runs=3, pull_runs=1) if args.smoke
                   else bench_layout(layout_files))
         print(layout_table(layout), flush=True)
+    cli = None
+    if not args.no_cli:  # warm search / index / show against grep -rl, side by side
+        cli = (cli_bench.run(DEFAULT_SOURCE.parent, runs=5, name="oped2 sample (shared)") if args.smoke
+               else cli_bench.run(corpus(5685), runs=21, name="generated 5,685"))
+        print(cli_bench.table(cli), flush=True)
     gui = []
     if not args.no_gui:
         for n in sizes:
@@ -113,7 +123,12 @@ def main(argv: list[str] | None = None) -> int:
     for g in gui:
         print(f"GUI {g['archive']}: start to list {g['start_to_list_s']:.2f} s (warm cache); "
               f"j to next article p50 {g['j_ms_p50']:.0f} ms, p95 {g['j_ms_p95']:.0f} ms; RSS after N posts read "
-              f"{g['rss_mb_after']} MB; cold open: list after {g['list_shown_s']:.1f} s, search usable (newest "
+              f"{g['rss_mb_after']} MB; mark all {g['posts_listed']:,} read {g['mark_all_ms']:.0f} ms, undo "
+              f"{g['undo_mark_all_ms']:.0f} ms (GUI-thread stalls; reloading that list {g['list_reload_ms']:.0f} ms: "
+              f"{g['mark_all_ms'] / max(g['list_reload_ms'], 0.1):.1f}x, "
+              f"{g['undo_mark_all_ms'] / max(g['list_reload_ms'], 0.1):.1f}x); "
+              f"cold open: list after {g['list_shown_s']:.1f} s, every post listed after "
+              f"{g['all_listed_s']:.1f} s, search usable (newest "
               f"first) after {g['search_usable_s']:.1f} s, all text searchable after "
               f"{g['search_ready_s']:.1f} s, longest GUI-thread stall {g['gui_max_stall_ms']:.0f} ms "
               f"({g['gui_stalls_over_100ms']} over 100 ms)")
@@ -128,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     out = HERE / "results" / f"core-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps({"core": [as_dict(r) for r in results], "gui": gui, "hostile_stall_ms": hostile,
-                               "archived_layout": layout_as_dict(layout) if layout else None},
+                               "archived_layout": layout_as_dict(layout) if layout else None,
+                               "cli": cli_bench.as_dict(cli) if cli else None},
                               ensure_ascii=False, indent=1))
     print(f"wrote {out}")
     return 0

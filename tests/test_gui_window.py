@@ -148,9 +148,21 @@ def test_search_is_debounced_and_shows_syntax_errors(qtbot):
     qtbot.keyClicks(window.list_pane.search, "keyboard")
     assert window.list_pane.model.rowCount() == 10  # not yet: debounced
     qtbot.waitUntil(lambda: window.list_pane.model.rowCount() < 10, timeout=2000)
+    found = window.list_pane.model.rowCount()
+    assert found > 0
+    widths = [pane.width() for pane in (window.tree_pane, window.list_pane, window.article_pane)]
+    search_width = window.list_pane.search.width()
     window.list_pane.search.setText('"unclosed')
     window.list_pane.flush_search()
-    assert "closing quote" in window.list_pane.count.text()
+    # Said where the results are: the list is empty (not the previous results, unlabelled) and says why.
+    assert window.list_pane.model.rowCount() == 0
+    assert "closing quote" in window.list_pane.view.empty_text
+    qtbot.wait(10)
+    assert [p.width() for p in (window.tree_pane, window.list_pane, window.article_pane)] == widths
+    assert window.list_pane.search.width() == search_width
+    window.list_pane.search.setText('"unclosed"')
+    window.list_pane.flush_search()
+    assert window.list_pane.model.rowCount() == 0 and "closing quote" not in window.list_pane.view.empty_text
 
 
 def test_search_results_show_the_matched_snippet(qtbot):

@@ -357,17 +357,23 @@ def test_unknown_language_is_refused(qapp):
 # --- (d) dates ------------------------------------------------------------------------------------------
 
 
-def test_dates_follow_the_language(qapp, i18n):
+def test_long_dates_follow_the_language_short_ones_stay_iso(qapp, i18n):
     from reader.gui.list_model import format_date
 
+    def both(iso):
+        return (format_date(iso), format_date(iso, with_time=True), format_date(iso, long=True),
+                format_date(iso, with_time=True, long=True))
+
     i18n.install_translators(qapp, "en")
-    english = (format_date("2025-06-20T08:05:00+08:00"), format_date("2025-06-20T08:05:00+08:00", with_time=True))
+    english = both("2025-06-20T08:05:00+08:00")
     i18n.install_translators(qapp, "zh_CN")
-    chinese = (format_date("2025-06-20T08:05:00+08:00"), format_date("2025-06-20T08:05:00+08:00", with_time=True))
-    assert english[0] != chinese[0]
-    assert chinese[0] == QLocale("zh_CN").toString(QDate(2025, 6, 20), QLocale.FormatType.ShortFormat)
-    assert chinese == ("2025/6/20", "2025/6/20 08:05")  # the post's own time, not this machine's
-    assert english[0] == "6/20/25" and "8:05" in english[1]
+    chinese = both("2025-06-20T08:05:00+08:00")
+    # The list's dates: the same unambiguous yyyy-MM-dd in every language (never "6/20/25").
+    assert english[:2] == chinese[:2] == ("2025-06-20", "2025-06-20 08:05")  # the post's own time
+    # The header's: the language's long date, with its four-digit year.
+    assert chinese[2] == QLocale("zh_CN").toString(QDate(2025, 6, 20), QLocale.FormatType.LongFormat)
+    assert chinese[2].startswith("2025年6月20日") and chinese[3].endswith("08:05")
+    assert "June" in english[2] and "2025" in english[2] and "8:05" in english[3]  # en_US, or the system's en_GB
 
 
 def test_dates_without_a_locale_stay_iso(qapp, i18n):
@@ -376,6 +382,7 @@ def test_dates_without_a_locale_stay_iso(qapp, i18n):
     QLocale.setDefault(QLocale.c())
     assert format_date("2025-06-20T08:05:00Z") == "2025-06-20"
     assert format_date("2025-06-20T08:05:00Z", with_time=True) == "2025-06-20 08:05"
+    assert format_date("2025-06-20T08:05:00Z", with_time=True, long=True) == "2025-06-20 08:05"
     assert format_date("not a date") == "not a date"
 
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from .settings import Prefs
 
 __all__ = ["Colors", "Typography", "THEME_COLORS", "colors_for", "effective_theme", "high_contrast", "apply_app_theme", "article_palette",
-           "article_css", "typography_from", "default_reading_family", "APP_QSS"]
+           "article_css", "typography_from", "default_reading_family", "latin_reading_family", "reading_families",
+           "is_cjk_family", "APP_QSS"]
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,8 @@ class Typography:
     line_height: int  # percent
     paragraph_spacing: float  # em
     text_width: int  # em (CJK characters); 0 = no limit
+    # The article's font stack, per character the first that has the glyph (empty: `family` alone).
+    families: tuple[str, ...] = ()
 
 
 _READING_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK TC", "Source Han Sans SC", "Microsoft YaHei",
@@ -175,13 +178,50 @@ def default_reading_family() -> str:
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
 
 
+# Latin sans-serifs for reading, after the desktop's own UI font (when that is not a CJK font).
+_LATIN_FAMILIES = ("Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial",
+                   "Helvetica", "Nimbus Sans")
+_CJK_SYSTEMS = (QFontDatabase.WritingSystem.SimplifiedChinese, QFontDatabase.WritingSystem.TraditionalChinese,
+                QFontDatabase.WritingSystem.Japanese, QFontDatabase.WritingSystem.Korean)
+
+
+def is_cjk_family(family: str) -> bool:
+    """A family made for Chinese (Japanese, Korean): its Latin punctuation is full-width ("Russia’ s")."""
+    systems = QFontDatabase.writingSystems(family)
+    return any(s in systems for s in _CJK_SYSTEMS)
+
+
+def latin_reading_family() -> str | None:
+    """A sans-serif for Latin text that is not a CJK font: the desktop's UI font when it is one
+    (Segoe UI, the Mac's, Noto Sans, Cantarell, ...), else a common one; None when there is none."""
+    installed = set(QFontDatabase.families())
+    # A family that is itself, not an alias ("Sans Serif" may resolve to a CJK or a maths font).
+    system = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
+    for family in (system, *_LATIN_FAMILIES):
+        if family in installed and QFontInfo(QFont(family)).family() == family and not is_cjk_family(family) \
+                and QFontDatabase.WritingSystem.Latin in QFontDatabase.writingSystems(family):
+            return family
+    return None
+
+
+def reading_families(chosen: str = "") -> tuple[str, ...]:
+    """The article's font stack: a Latin font first, so English text and its quotes (’ “ ”) read as
+    English, then the CJK font for Han.  A family the reader chose goes first, still followed by the
+    CJK font (and the Latin one, for what a CJK family lacks)."""
+    latin, cjk = latin_reading_family(), default_reading_family()
+    stack = [chosen, cjk, latin] if chosen else [latin, cjk]
+    return tuple(dict.fromkeys(f for f in stack if f))
+
+
 def typography_from(prefs: Prefs) -> Typography:
-    return Typography(prefs.font_family or default_reading_family(), prefs.font_size, prefs.line_height,
-                      prefs.paragraph_spacing, prefs.text_width)
+    families = reading_families(prefs.font_family)
+    return Typography(families[0], prefs.font_size, prefs.line_height, prefs.paragraph_spacing, prefs.text_width,
+                      families)
 
 
 def article_font(t: Typography, zoom_steps: int = 0) -> QFont:
-    font = QFont(t.family)
+    font = QFont()
+    font.setFamilies(list(t.families or (t.family,)))
     font.setPointSize(max(4, t.size + zoom_steps))
     return font
 

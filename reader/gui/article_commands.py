@@ -7,6 +7,8 @@ of the theme (paper is white) and the reader's typography.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, Qt, QUrl
@@ -14,18 +16,39 @@ from PySide6.QtGui import QFontInfo, QGuiApplication, QPageLayout, QPageSize, QT
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
+from reader.core.hanzi import convert
+
 from .actions import ActionId
 from .appearance import (THEME_COLORS, apply_app_theme, article_css, article_font, effective_theme, high_contrast,
                          typography_from)
-from .article_view import ArticleView
+from .article_view import ArticleView, mark_cjk_punctuation
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-__all__ = ["ArticleCommandsMixin", "article_document"]
+__all__ = ["ArticleCommandsMixin", "article_document", "script_converter"]
 
 _SCRIPT_ACTIONS = {"": ActionId.SCRIPT_AS_WRITTEN, "simplified": ActionId.SCRIPT_SIMPLIFIED,
                    "traditional": ActionId.SCRIPT_TRADITIONAL}
+
+
+@lru_cache(maxsize=4)
+def script_converter(script: str) -> Callable[[str], str] | None:
+    """Short texts (titles, names) converted to `script` ("" : None, shown as written), with a cache:
+    the list and the tree ask for the same few dozen texts at every repaint."""
+    if not script:
+        return None
+    cache: dict[str, str] = {}
+
+    def to_script(text: str) -> str:
+        found = cache.get(text)
+        if found is None:
+            if len(cache) >= 20_000:
+                cache.clear()
+            found = cache[text] = convert(text, script) if text and not text.isascii() else text
+        return found
+
+    return to_script
 
 
 class _PrintDocument(QTextDocument):
@@ -46,6 +69,7 @@ def article_document(view: ArticleView) -> QTextDocument:
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(article_css(THEME_COLORS["light"], view.typography, QFontInfo(font).pixelSize()))
     doc.setHtml(view.html_shown)
+    mark_cjk_punctuation(doc, view.typography)
     return doc
 
 
@@ -62,31 +86,12 @@ class ArticleCommandsMixin:
         self._find(backward=True)
 
     def _find(self: MainWindow, backward: bool) -> None:
-        text = self.article_pane.find_field.text()
-        if not text:
+        """F3 / Shift+F3 (Enter / Shift+Enter in the find field are the pane's own)."""
+        if not self.article_pane.find_step(backward):
             self.find()
-            return
-        view = self.article_pane.view
-        if view.find_text(text, backward):
-            self._show_find_count(view.find_current + 1, len(view.find_spans))
 
     def _on_find_text_changed(self: MainWindow, text: str) -> None:
-        view = self.article_pane.view
-        count = view.find_all(text)
-        if text and count:
-            cursor = view.textCursor()
-            cursor.setPosition(0)
-            view.setTextCursor(cursor)
-            view.find_text(text)
-            self._show_find_count(view.find_current + 1, count)
-        else:
-            self.article_pane.set_find_count(self.tr("No matches") if text else "", error=bool(text))
-
-    def _on_find_closed(self: MainWindow) -> None:
-        self.article_pane.view.find_all("")
-
-    def _show_find_count(self: MainWindow, current: int, total: int) -> None:
-        self.article_pane.set_find_count(self.tr("%1 of %2").replace("%1", str(current)).replace("%2", str(total)))
+        self.article_pane.find_first(text)
 
     # --- zoom ---------------------------------------------------------------------------------
 
@@ -175,10 +180,18 @@ class ArticleCommandsMixin:
         self.set_script("traditional")
 
     def set_script(self: MainWindow, script: str) -> None:
-        """Show Chinese as written or converted (display only: the file is never touched)."""
+        """Show Chinese as written or converted (display only: the file is never touched): the
+        article, the list's titles and sources, the names of tags, categories and authors."""
         self.settings.prefs.script = script
         self.actions_by_id[_SCRIPT_ACTIONS[script]].setChecked(True)
-        self.article_pane.view.set_script(script)
+        self._show_script(script)
+
+    def _show_script(self: MainWindow, script: str) -> None:
+        convert = script_converter(script)
+        self.list_pane.model.set_converter(convert)
+        self.tree_pane.model.set_converter(convert)
+        if self.article_pane.view.script != script:
+            self.article_pane.view.set_script(script)
 
     # --- preferences -----------------------------------------------------------------------------------
 
@@ -190,8 +203,7 @@ class ArticleCommandsMixin:
         colors = apply_app_theme(app, theme) if isinstance(app, QApplication) else THEME_COLORS["light"]
         view = self.article_pane.view
         view.set_appearance(colors, typography_from(prefs))
-        if view.script != prefs.script:
-            view.set_script(prefs.script)
+        self._show_script(prefs.script)
         self.actions_by_id[_SCRIPT_ACTIONS[prefs.script]].setChecked(True)
         self.article_pane.ask_images = self.images_policy() == "ask"
 

@@ -26,8 +26,8 @@ from reader.core.article import Article
 from reader.core.hanzi import convert, find_spans
 from reader.core.queries import Row, Scope
 
-from .appearance import THEME_COLORS, Colors, Typography, article_css, article_font, article_palette
-from .list_model import format_date
+from .appearance import THEME_COLORS, Colors, Typography, article_css, article_font, article_palette, is_cjk_family
+from .list_model import format_date, status_labels
 from .net import ImageFetcher
 from .tree_model import location_label
 
@@ -38,8 +38,15 @@ COPY_SCHEME = "lectern-copy"  # another file holding the shown post ("also at"),
 _REMOTE_IMG = re.compile(r'<img\b[^>]*\bclass="remote"[^>]*>')
 _ATTR = re.compile(r'\b(src|alt)="([^"]*)"')
 _TAG = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+_NO_TRANSLATE = re.compile(r'\btranslate="no"')
 _TRUNCATED = re.compile(r'<p class="embed truncated">.*?</p>', re.DOTALL)  # the core's note, in English
 MIN_MARGIN = 18  # px around the text when the pane is narrower than the column
+# Punctuation both scripts use, in the CJK font when it stands next to Chinese (see mark_cjk_punctuation).
+_SHARED_PUNCTUATION = re.compile("[\u2018\u2019\u201c\u201d]|\u2014+|\u2026+")
+# Han (with extensions and compatibility forms), CJK punctuation, kana, full-width forms.
+_CJK_RANGES = ((0x2E80, 0x2FE0), (0x3000, 0x3100), (0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00),
+               (0xFE30, 0xFE50), (0xFF00, 0xFFF0), (0x20000, 0x2FA20))
 
 
 class ArticleView(QTextBrowser):
@@ -64,6 +71,8 @@ class ArticleView(QTextBrowser):
         self.find_spans: list[tuple[int, int]] = []  # document positions of the find matches
         self.find_current = -1
         self._html = ""
+        self.page_shown = False  # a page of Lectern's own is shown (`show_page`), not an article
+        self._body = ""  # the shown article's body as set (remote images as placeholders)
         self._setup_ui()
         self._connect_signals()
 
@@ -89,6 +98,7 @@ class ArticleView(QTextBrowser):
         remote = article.cleaned.remote_images
         if remote and not allow_remote:
             body = _REMOTE_IMG.sub(_placeholder, body)
+        self._body = body  # as shown (placeholders, note): what a change of script converts again
         self._set_html(self.article_html(body))
         if remote and allow_remote:
             for url in remote:
@@ -110,7 +120,7 @@ class ArticleView(QTextBrowser):
         """The shown article's header and body as HTML, in the chosen script."""
         if self.article is None or self.row is None:
             return ""
-        text = self._header(self.row, self.article) + (self.article.html if body is None else body)
+        text = self._header(self.row, self.article) + (self._body if body is None else body)
         return convert_html(text, self.script) if self.script else text
 
     def show_message(self, title: str, text: str) -> None:
@@ -119,15 +129,24 @@ class ArticleView(QTextBrowser):
         self._set_html(f"<h2>{html.escape(title)}</h2><p>{html.escape(text)}</p>")
         self.remote_images_blocked.emit(0)
 
+    def show_page(self, body: str) -> None:
+        """A page of Lectern's own in place of an article (the welcome page), in the article's style."""
+        self.article, self.row = None, None
+        self._set_html(f'<div class="page">{body}</div>')
+        self.page_shown = True
+        self.remote_images_blocked.emit(0)
+
     def clear_article(self) -> None:
         self.article, self.row = None, None
         self._set_html("")
         self.remote_images_blocked.emit(0)
 
     def _set_html(self, text: str) -> None:
+        self.page_shown = False  # `show_page` says otherwise
         self._html = text
         self.find_spans, self.find_current = [], -1
         self.setHtml(text)
+        mark_cjk_punctuation(self.document(), self.typography)
         self._apply_column()
         self._update_selections()
 
@@ -185,7 +204,8 @@ class ArticleView(QTextBrowser):
     def _header(self, row: Row, article: Article) -> str:
         post = article.post
         parts = [f'<div class="header"><h1 class="title">{html.escape(post.title)}</h1>']
-        meta = [format_date(post.date, with_time=len(post.date) > 10)]
+        day = format_date(post.date, with_time=len(post.date) > 10, long=True) or self.tr("Undated")
+        meta = [html.escape(day), *(f"<b>{html.escape(label)}</b>" for label in status_labels(row))]
         if post.author:
             meta.append(f'<a href="{SCOPE_SCHEME}:author/{_q(post.author)}">{html.escape(post.author)}</a>')
         parts.append(f'<p class="meta">{" · ".join(m for m in meta if m)}</p>')
@@ -211,7 +231,7 @@ class ArticleView(QTextBrowser):
         if row.also_at:
             links = ", ".join(f'<a href="{COPY_SCHEME}:{_q(p)}">{html.escape(p)}</a>' for p in row.also_at)
             where += " · " + self.tr("also at %1").replace("%1", links)
-        return f'<p class="where">{where}</p>'
+        return f'<p class="where" translate="no">{where}</p>'
 
     # --- links --------------------------------------------------------------------------------
 
@@ -368,18 +388,79 @@ def _spans(plain: str, needles: tuple[str, ...] | list[str]) -> list[tuple[int, 
     """`hanzi.find_spans` in QTextDocument positions (UTF-16 units: a character outside
     the BMP counts twice)."""
     found = find_spans(plain, needles)
+    return _spans_in_units(plain, found) if any(ord(ch) > 0xFFFF for ch in plain) else found
+
+
+def _spans_in_units(plain: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character offsets of `plain` as UTF-16 offsets (QTextDocument positions)."""
+    units = [0]
+    for ch in plain:
+        units.append(units[-1] + (2 if ord(ch) > 0xFFFF else 1))
+    return [(units[a], units[b]) for a, b in spans]
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code < hi for lo, hi in _CJK_RANGES)
+
+
+def mark_cjk_punctuation(doc: QTextDocument, typography: Typography) -> int:
+    """Quotes, dashes and ellipses next to Chinese in the CJK font: full-width, as Chinese is set.
+
+    The article's font stack puts a Latin font first, so that English reads as English ("China’s",
+    “no limits”); these few characters exist in both fonts, and only their neighbours say which
+    script they belong to.  Returns how many runs were marked."""
+    families = list(typography.families or (typography.family,))
+    cjk = next((f for f in families if is_cjk_family(f)), None)
+    if cjk is None or cjk == families[0]:
+        return 0  # no CJK font, or it comes first anyway
+    plain = doc.toPlainText()
+    runs = [(m.start(), m.end()) for m in _SHARED_PUNCTUATION.finditer(plain)
+            if _is_cjk(_neighbour(plain, m.start() - 1, -1)) or _is_cjk(_neighbour(plain, m.end(), 1))]
+    if not runs:
+        return 0
     if any(ord(ch) > 0xFFFF for ch in plain):
-        units = [0]
-        for ch in plain:
-            units.append(units[-1] + (2 if ord(ch) > 0xFFFF else 1))
-        found = [(units[a], units[b]) for a, b in found]
-    return found
+        runs = _spans_in_units(plain, runs)
+    fmt = QTextCharFormat()
+    fmt.setFontFamilies([cjk, *(f for f in families if f != cjk)])
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    for start, end in runs:
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+    cursor.endEditBlock()
+    return len(runs)
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """The first character from `i` on (in the direction of `step`) that is not a space; a space at an end."""
+    while 0 <= i < len(text) and text[i] in " \u00a0\u3000\t":
+        i += step
+    return text[i] if 0 <= i < len(text) else " "
 
 
 def convert_html(text: str, script: str) -> str:
-    """Convert the text (not the tags, whose URLs must stay as they are) to one Chinese script."""
-    parts = _TAG.split(text)
-    return "".join(p if i % 2 else convert(p, script) for i, p in enumerate(parts))
+    """Convert the text to one Chinese script: never the tags (their URLs and attributes must stay
+    as they are), nor what is inside an element marked translate="no" (file paths, UI text)."""
+    parts = _TAG.split(text)  # text, tag, text, tag, ..., text
+    keep: str | None = None  # the name of the translate="no" element we are in
+    depth = 0
+    for i in range(0, len(parts), 2):
+        if keep is None:
+            parts[i] = convert(parts[i], script)
+        tag = _TAG_NAME.match(parts[i + 1]) if i + 1 < len(parts) else None
+        if tag is None:
+            continue
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if keep is None:
+            if not closing and _NO_TRANSLATE.search(parts[i + 1]) and not parts[i + 1].endswith("/>"):
+                keep, depth = name, 1
+        elif name == keep:
+            depth += -1 if closing else 1
+            if depth == 0:
+                keep = None
+    return "".join(parts)
 
 
 def _q(text: str) -> str:

@@ -29,7 +29,9 @@ def ensure_cjk_font(app: QApplication) -> str | None:
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if families:
             font = QFont(app.font())
-            font.setFamilies([families[0], *font.families()])
+            # After the UI's own font, not before: Latin text keeps a Latin font where there is one
+            # (a CJK font's quotes are full-width: "Russia’ s").
+            font.setFamilies([*font.families(), families[0]])
             app.setFont(font)
             return families[0]
     return None

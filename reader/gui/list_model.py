@@ -12,13 +12,13 @@ from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Protocol
 
-from PySide6.QtCore import (QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, QObject, Qt, QTime,
-                            QTimeZone, Signal)
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDate, QLocale, QModelIndex, QObject, Qt,
+                            QTime, Signal)
 from PySide6.QtGui import QFont, QIcon
 
 from reader.core.queries import Row
 
-__all__ = ["Column", "PostRole", "PostListModel", "RowSource", "SORT_OF_COLUMN", "format_date"]
+__all__ = ["Column", "PostRole", "PostListModel", "RowSource", "SORT_OF_COLUMN", "format_date", "status_labels"]
 
 
 class Column(IntEnum):
@@ -32,6 +32,7 @@ class PostRole(IntEnum):
     ROW = Qt.ItemDataRole.UserRole + 2
     UNREAD = Qt.ItemDataRole.UserRole + 3
     STARRED = Qt.ItemDataRole.UserRole + 4
+    SNIPPET = Qt.ItemDataRole.UserRole + 5  # (text, matched spans) of a search result; None otherwise
 
 
 SORT_OF_COLUMN = {
@@ -53,9 +54,15 @@ class RowSource(Protocol):
     def is_starred(self, path: str) -> bool: ...
 
 
-def format_date(local_iso: str, with_time: bool = False) -> str:
-    """A post's own local date (and time, as written: never shifted to this machine's zone) in the
-    short format of the default QLocale, which `i18n.install_translators` sets for the UI language."""
+def format_date(local_iso: str, with_time: bool = False, long: bool = False) -> str:
+    """A post's own local date (and time, as written: never shifted to this machine's zone);
+    '' for an undated post (the caller says "Undated").
+
+    Short (the list): ``yyyy-MM-dd`` (``yyyy-MM-dd HH:mm``) in every language: compact, sorted as it
+    reads, and never ambiguous (a locale's short format writes 1900-01-01 and 2000-01-01 both "1/1/00").
+    Long (the article header): the long date of the default QLocale, which `i18n.install_translators`
+    sets for the UI language ("Saturday, March 2, 2024", "2024年3月2日星期六"), and its short time;
+    the short form when that locale is C (none set) or its long date has no four-digit year."""
     if not local_iso:
         return ""
     date_part = local_iso[:10]
@@ -63,14 +70,22 @@ def format_date(local_iso: str, with_time: bool = False) -> str:
     if not date.isValid():
         return date_part
     time = QTime.fromString(local_iso[11:16], "HH:mm") if with_time and len(local_iso) >= 16 else QTime()
+    short = f"{date_part} {local_iso[11:16]}" if time.isValid() else date_part
     locale = QLocale()
-    if locale.language() == QLocale.Language.C:  # no locale set (servers, tests): ISO, not "20 06 2025"
-        return f"{date_part} {local_iso[11:16]}" if time.isValid() else date_part
-    if time.isValid():
-        # UTC only as a zone without daylight-saving gaps: 02:30 on a spring-forward night stays 02:30.
-        stamp = QDateTime(date, time, QTimeZone.utc())
-        return locale.toString(stamp, QLocale.FormatType.ShortFormat)
-    return locale.toString(date, QLocale.FormatType.ShortFormat)
+    pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
+    if not long or locale.language() == QLocale.Language.C or "yyyy" not in pattern:
+        return short
+    text = locale.toString(date, pattern)
+    return f"{text} {locale.toString(time, QLocale.FormatType.ShortFormat)}" if time.isValid() else text
+
+
+def status_labels(row: Row) -> list[str]:
+    """What the list and the header say of a post that the site does not show: a draft (in
+    ``_drafts/``) and one with ``published: false``, in the UI language."""
+    labels = [QCoreApplication.translate("PostListModel", "Draft")] if row.draft else []
+    if not row.published:
+        labels.append(QCoreApplication.translate("PostListModel", "Unpublished"))
+    return labels
 
 
 class PostListModel(QAbstractTableModel):
@@ -85,7 +100,10 @@ class PostListModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._star = QIcon()
-        self.tooltip: Callable[[int], str] | None = None  # the search snippet of a post, when searching
+        # The words around the match of a post listed by a search (None: not a search); drawn under the title.
+        self.snippet_of: Callable[[int], tuple[str, tuple[tuple[int, int], ...]]] | None = None
+        self._snippets: dict[int, tuple[str, tuple[tuple[int, int], ...]]] = {}
+        self.convert: Callable[[str], str] | None = None  # titles and sources shown in one Chinese script
 
     # --- contents ---------------------------------------------------------------------
 
@@ -101,6 +119,7 @@ class PostListModel(QAbstractTableModel):
         self._ids = list(ids)
         self._pos = None
         self._cache.clear()
+        self._snippets.clear()
         self.endResetModel()
 
     def ids(self) -> list[int]:
@@ -129,11 +148,38 @@ class PostListModel(QAbstractTableModel):
             self._cache.popitem(last=False)
         return self._cache.get(post_id)
 
+    def snippet(self, post_id: int) -> tuple[str, tuple[tuple[int, int], ...]]:
+        if self.snippet_of is None:
+            return "", ()
+        found = self._snippets.get(post_id)
+        if found is None:
+            if len(self._snippets) > CACHE_ROWS:
+                self._snippets.clear()
+            found = self._snippets[post_id] = self.snippet_of(post_id)
+        return found
+
+    def set_converter(self, convert: Callable[[str], str] | None) -> None:
+        """Show titles, sources (and search snippets) converted to one Chinese script, or as written (None)."""
+        if convert is self.convert:
+            return
+        self.convert = convert
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Column) - 1))
+
     def retranslate(self) -> None:
         """The UI language (and with it the date format) changed: new headers, repaint the rows."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Column) - 1))
+
+    def refresh_ids(self, ids: list[int]) -> None:
+        """Repaint these posts: one by one when they are few, all rows at once when many."""
+        if len(ids) > 100:
+            if self._ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Column) - 1))
+            return
+        for post_id in ids:
+            self.refresh_id(post_id)
 
     def refresh_id(self, post_id: int) -> None:
         """Repaint one post (its read or starred state changed)."""
@@ -160,6 +206,8 @@ class PostListModel(QAbstractTableModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self._display(row, col)
+            if self.convert is not None and col != Column.DATE:
+                text = self.convert(text)
             if role == Qt.ItemDataRole.AccessibleTextRole and col == Column.TITLE:
                 states = [self.tr("unread")] if not self.source.is_read(row.key) else []
                 states += [self.tr("starred")] if self.source.is_starred(row.key) else []
@@ -170,8 +218,15 @@ class PostListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == Column.TITLE and self.source.is_starred(row.key):
             return self._star
         if role == Qt.ItemDataRole.ToolTipRole and col == Column.TITLE:
-            snippet = self.tooltip(row.id) if self.tooltip else ""
-            return f"{row.title}\n{snippet}" if snippet else row.title
+            snippet = self.snippet(row.id)[0]
+            tip = f"{row.title}\n{snippet}" if snippet else row.title
+            return self.convert(tip) if self.convert is not None else tip
+        if role == PostRole.SNIPPET:
+            if col != Column.TITLE or not self.snippet_of:
+                return None
+            text, spans = self.snippet(row.id)
+            shown = self.convert(text) if self.convert is not None else text
+            return (shown, spans) if len(shown) == len(text) else (text, spans)  # the spans must still fit
         if role == PostRole.ROW:
             return row
         if role == PostRole.UNREAD:
@@ -183,14 +238,22 @@ class PostListModel(QAbstractTableModel):
     @staticmethod
     def _display(row: Row, col: int) -> str:
         if col == Column.TITLE:
-            return row.title
+            labels = status_labels(row)
+            if not labels:
+                return row.title
+            return (QCoreApplication.translate("PostListModel", "%1 [%2]", "a title, then Draft or Unpublished")
+                    .replace("%2", ", ".join(labels)).replace("%1", row.title))  # a title may hold "%2"
         if col == Column.DATE:
-            return format_date(row.date)
+            return format_date(row.date) or QCoreApplication.translate("PostListModel", "Undated")
         return row.author or (row.categories[0] if row.categories else (row.tags[0] if row.tags else ""))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Title"), self.tr("Date"), self.tr("Source"))[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.InitialSortOrderRole:
+            # a first click on Date: newest first; on Title or Source: A to Z
+            order = Qt.SortOrder.DescendingOrder if section == Column.DATE else Qt.SortOrder.AscendingOrder
+            return order.value
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

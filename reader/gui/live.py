@@ -44,13 +44,13 @@ class LiveRefreshMixin:
         session = self.session
         assert session is not None
         self._after_scan(report)
+        if self.article_pane.view.page_shown:
+            self.show_welcome()  # what is new, counted again
         if not (report.added or report.changed or report.removed or report.moved):
             return
         scope = self._scope
         self.refresh_tree()
-        if scope.kind == "new":  # not a tree entry
-            self._set_scope(scope)
-        elif not self.select_scope(scope):  # its tag or folder is gone
+        if not self.select_scope(scope):  # its tag or folder is gone (or nothing new is left)
             self.select_scope(Scope("all"))
         shown = self.current_row()
         if shown is None:
@@ -70,9 +70,9 @@ class LiveRefreshMixin:
             self.show_post(now, restoring=True, scroll=self.article_pane.view.scroll_fraction())
 
     def show_new_posts(self: MainWindow) -> None:
-        """List the unread posts that arrived since the previous open."""
+        """List the unread posts that arrived since the previous open (the tree's "New since last
+        open" entry), with none opened: the reader picks, or presses j."""
         if self.session is None:
             return
-        self.tree_pane.view.clearSelection()
-        self._set_scope(Scope("new", str(self.session.new_since_ns)))
+        self.select_scope(Scope("new", str(self.session.new_since_ns)))
         self.focus_list()

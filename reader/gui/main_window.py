@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QWidget)
@@ -23,6 +24,8 @@ from reader.core.search import QuerySyntaxError
 
 from .actions import ACTIONS, MENUS, ActionId, translate
 from .article_commands import ArticleCommandsMixin
+from .list_delegate import SnippetDelegate
+from .list_model import SORT_OF_COLUMN, Column
 from .dialogs import CheatSheet, ProblemsDialog
 from .live import LiveRefreshMixin
 from .moved import MovedArchives
@@ -33,10 +36,12 @@ from .resources import icon
 from .session import ArchiveSession
 from .settings import Settings
 from .tasks import Runner
-from .tree_model import TreeRole, build_tree
+from .tree_model import Node, TreeRole, build_tree
 from .watcher import ArchiveWatcher
 
 __all__ = ["MainWindow"]
+
+TREE_EVERY_S = 3.0  # while an archive is first read, the tree is counted again at most this often
 
 
 class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWindow):
@@ -63,8 +68,15 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.watcher: ArchiveWatcher | None = None
         self._pending_post: str | None = None
         self._pending_scroll = 0.0
+        self._restoring = False  # the post open at the last quit is still to be shown (it may not be read yet)
+        self._list_shown = False  # the open archive's list is there (its first posts, at least)
+        self._pending_keys: list[Callable[[], object]] = []  # moves asked for before the list was there
         self._scope = Scope("all")
         self._query_text = ""
+        self._listed: tuple[str, Scope] | None = None  # the query and scope the list shows
+        self._search_sort: str | None = None  # a header clicked during a search (None: by relevance)
+        self._listed_sort: str | None = None
+        self._tree_counted = 0.0  # when the tree was last built (while an archive is first read: now and then)
         # While the text is being indexed, a search runs again every so often: its results grow.
         self._partial_search = QTimer(self)
         self._partial_search.setSingleShot(True)
@@ -87,10 +99,10 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([220, 380, 700])
+        self.splitter.setStretchFactor(2, 1)
         self.setCentralWidget(self.splitter)
         self.list_pane.model.set_star_icon(icon("star"))
+        self.list_pane.view.setItemDelegateForColumn(Column.TITLE, SnippetDelegate(self.list_pane.view))
         bar = self.statusBar()
         bar.addWidget(self.status_archive)
         bar.addWidget(self.status_posts)
@@ -106,7 +118,21 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.status_new.setFlat(True)
         self.status_new.hide()
         bar.addPermanentWidget(self.status_new)
-        self.resize(1280, 800)
+        self._default_size()
+        self.list_pane.view.setFocus()  # reading starts in the list: the first j opens the first post
+
+    def _default_size(self, area: QRect | None = None) -> None:
+        """A first start: most of the screen (`area`: the screen's free part), and a list wide
+        enough for a typical title (about 25 Chinese characters) beside the article."""
+        if area is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            area = screen.availableGeometry() if screen is not None else None
+        width, height = 1440, 900
+        if area is not None and area.width() > 0:
+            width = max(min(1024, area.width()), min(1680, area.width() * 9 // 10))
+            height = max(min(700, area.height()), min(1050, area.height() * 9 // 10))
+        self.resize(width, height)
+        self.splitter.setSizes([width * 14 // 100, width * 42 // 100, width * 44 // 100])
 
     def _setup_actions(self) -> None:
         menus = self._menus = {key: self.menuBar().addMenu(translate(title)) for key, title in MENUS.items()}
@@ -149,6 +175,8 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
                 self.status_index.setText(self.tr("Search ready"))
             self.reload_list()  # the count of posts listed
             self.reshow_current()  # the article's header
+            if self.article_pane.view.page_shown:
+                self.show_welcome()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -175,12 +203,12 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.list_pane.search_changed.connect(self._on_search_changed)
         self.list_pane.search.returnPressed.connect(self._on_search_return)
         self.list_pane.escape.escaped.connect(self._on_search_escaped)
+        self.list_pane.escape.down.connect(self._on_search_return)
         self.article_pane.view.open_post.connect(self.open_post_path)
         self.article_pane.view.open_copy.connect(self.show_copy)
         self.article_pane.view.scope_clicked.connect(self.select_scope)
         self.article_pane.load_images_once.connect(self._on_load_images_once)
         self.article_pane.load_images_always.connect(self._on_load_images_always)
-        self.article_pane.find_field.returnPressed.connect(self.find_next)
         self.article_pane.find_field.textChanged.connect(self._on_find_text_changed)
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
@@ -212,12 +240,17 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
                                         "folder, or a folder of posts.").replace("%1", str(root)))
         self._close_session()
         self._pending_post = post
+        self._restoring = True
+        self._list_shown = False
+        self._pending_keys.clear()
+        self._listed = None
         self.session = ArchiveSession(root, self.runner, self, adopt=adopt)
         self.session.metadata_ready.connect(self._on_session_metadata_ready)
         self.session.progress.connect(self._on_session_progress)
         self.session.fulltext_ready.connect(self._on_session_fulltext_ready)
         self.session.failed.connect(self._on_session_failed)
         self.session.read_changed.connect(self._on_session_read_changed)
+        self.session.tree_delta.connect(self._on_session_tree_delta)
         self.session.star_changed.connect(self._on_session_star_changed)
         self.session.refreshed.connect(self._on_session_refreshed)
         self.session.waiting.connect(self._on_session_waiting)
@@ -234,6 +267,8 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.status_archive.setText(self.session.name)
         self.status_index.setText(self.tr("Reading posts…"))
         self.list_pane.search.setEnabled(False)  # until the list is there
+        self.list_pane.set_empty_text(self.tr("Reading posts…"))
+        self.show_welcome()
         self.session.start()
         self.session.check_state()
         return True
@@ -261,25 +296,72 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.history.clear()
         self.article_pane.view.clear_article()
         self.list_pane.model.set_source(None)
+        self.tree_pane.model.set_root(Node("", None))
 
     def _on_session_metadata_ready(self, report: ScanReport) -> None:
+        """The list can be shown: once when an archive opens from its cache, or, the first time
+        an archive is read, again and again as its posts are read (newest first)."""
         session = self.session
         assert session is not None
-        self.list_pane.search.setEnabled(True)  # over the posts indexed so far, newest first
-        self.refresh_tree()
+        if not self._list_shown:
+            self._list_shown = True
+            self.list_pane.search.setEnabled(True)  # over the posts indexed so far, newest first
+            self.refresh_tree()
+            kind, value = self.settings.ui.tree_selection
+            if not self.select_scope(Scope(kind, value)):
+                self.select_scope(Scope("all"))
+        elif session.loading and time.monotonic() < self._tree_counted + TREE_EVERY_S:
+            self.reload_list()  # more posts: the list grows, the reader's place stays
+        else:  # and the tree is counted again (not every time: 1,600 entries are a GUI-thread pause)
+            scope = self._scope
+            self.refresh_tree()
+            if not self.select_scope(scope):
+                self.select_scope(Scope("all"))
         self._after_scan(report)
-        kind, value = self.settings.ui.tree_selection
-        if not self.select_scope(Scope(kind, value)):
-            self.select_scope(Scope("all"))
-        if self._pending_post:  # the reader opened a post file: show it
-            self.open_post_path(self._pending_post)
-        else:  # the post open at the last quit, where it was read to (by key: it may have moved since)
-            last = session.state.last_opened()
-            row = session.row_by_key(last) if last else None
-            if row is not None:
-                self._pending_scroll = session.state.scroll(row.key)
-                self.open_post_key(row.key, restoring=True)
-        self._pending_post = None
+        if self._restoring and self._shown is None:
+            self._restore_reading(final=not session.loading)
+        if not session.loading:
+            self._restoring = False
+        if self._shown is None:
+            self.show_welcome()
+        keys, self._pending_keys = self._pending_keys, []
+        for key in keys:  # what the reader pressed before the list was there
+            key()
+
+    def _restore_reading(self, final: bool) -> None:
+        """Show the post file the reader opened, or the post open at the last quit, where it was read
+        to (by key: it may have moved since); while posts are still being read, once it is there."""
+        session = self.session
+        assert session is not None
+        if self._pending_post:
+            if session.row_by_path(self._pending_post) is not None or final:
+                self.open_post_path(self._pending_post)
+                self._pending_post, self._restoring = None, False
+            return
+        last = session.state.last_opened()
+        row = session.row_by_key(last) if last else None
+        if row is not None:
+            self._pending_scroll = session.state.scroll(row.key)
+            self.open_post_key(row.key, restoring=True)
+            self._restoring = False
+
+    def show_welcome(self) -> None:
+        """What the archive holds, what is new, and the keys to start: in the article pane while no
+        post is open (nothing is opened nor marked read by it)."""
+        from .welcome import welcome_html
+
+        session = self.session
+        if session is None:
+            return
+        self.article_pane.view.show_page(welcome_html(session))
+
+    def defer_until_listed(self, command: Callable[[], object]) -> bool:
+        """A move pressed while the archive's first posts are still being read: done once they are
+        (True), rather than lost."""
+        if self.session is not None and not self._list_shown:
+            self._pending_keys.append(command)
+            return True
+        return False
 
     def _on_session_progress(self, phase: str, done: int, total: int) -> None:
         self.status_progress.setVisible(True)
@@ -354,8 +436,15 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
     def refresh_tree(self) -> None:
         if self.session is None or self.session.index is None:
             return
-        self.tree_pane.model.set_root(build_tree(self.session.tree_counts()))
-        self.tree_pane.view.expandToDepth(0)
+        self._tree_counted = time.monotonic()
+        session, pane = self.session, self.tree_pane
+        opened = pane.expanded_scopes() if pane.model.root.children else None
+        new = (session.new_since_ns, 0 if session.loading else session.new_count)
+        pane.model.set_root(build_tree(session.tree_counts(), new=new))
+        if opened is None:  # a new archive: the sections open, their entries closed
+            pane.view.expandToDepth(0)
+        else:  # the same archive, counted again: open what the reader had open
+            pane.expand_scopes(opened)
 
     def select_scope(self, scope: Scope) -> bool:
         source = self.tree_pane.model.index_of_scope(scope)
@@ -371,6 +460,8 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         return True
 
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.tree_pane.filtering:  # the filter hid the entry: the list stays what the reader chose
+            return
         scope = current.data(TreeRole.SCOPE)
         if scope is not None and scope != self._scope:
             self._set_scope(scope)
@@ -381,60 +472,107 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.reload_list()
 
     def reload_list(self, keep_current: bool = True) -> None:
-        """Re-run the query for the current scope, search and sort; keep the open post selected."""
+        """Re-run the query for the current scope, search and sort.  The same list again (more posts,
+        another order, marks changed) keeps the open post selected and the reader's place; a new
+        search or scope starts at the top with nothing selected."""
         if self.session is None:
             return
+        pane, model = self.list_pane, self.list_pane.model
+        listed = (self._query_text.strip(), self._scope)
+        fresh, self._listed = listed != self._listed, listed
         try:
             query = self.session.parse(self._query_text)
-        except QuerySyntaxError as exc:
-            self.list_pane.set_count(str(exc), error=True)
+        except QuerySyntaxError as exc:  # said where the results would be; the layout does not move
+            model.snippet_of = None
+            model.set_ids([])
+            pane.set_count(self.tr("%n posts", "", 0))
+            pane.set_empty_text(self.tr("This search cannot run: %1").replace("%1", str(exc)))
+            self._show_sort(None)
             return
-        ids = self.session.query_ids(query, self._scope, self._sort_for(query))
-        model = self.list_pane.model
-        scroll = self.list_pane.view.verticalScrollBar().value()
-        model.tooltip = (lambda pid, q=query: self.session.snippet(pid, q)) if query.terms else None
+        sort = self._sort_for(query)
+        resorted, self._listed_sort = sort != self._listed_sort, sort
+        ids = self.session.query_ids(query, self._scope, sort)
+        scroll = pane.view.verticalScrollBar().value()
+        model.snippet_of = (lambda pid, q=query: self.session.snippet(pid, q)) if query.terms else None
+        pane.view.set_two_lines(bool(query.terms))
         self.article_pane.view.set_highlight_terms(query.terms)
         current = self.current_row()
         model.set_ids(ids)
+        self._show_sort(sort)
+        pane.set_empty_text("" if ids else self._empty_list_text(query))
         if query.terms and not self.session.searchable and self.session.report is not None:
             posts = self.session.report.posts
-            self.list_pane.set_count(self.tr("%n posts so far", "", len(ids)), detail=(
+            pane.set_count(self.tr("%n posts so far", "", len(ids)), detail=(
                 self.tr("Searched %1 of %2 posts: the newest are indexed first, and the list fills in as "
                         "indexing goes on.").replace("%1", f"{max(0, posts - self.session.unindexed):,}")
                 .replace("%2", f"{posts:,}")))
         else:
-            self.list_pane.set_count(self.tr("%n posts", "", len(ids)))
-        if keep_current and current is not None:
-            row = model.row_of_id(current.id)
-            if row >= 0:
-                self.list_pane.view.verticalScrollBar().setValue(scroll)  # where the reader was
-                self._select_list_row(row, show=False)
+            pane.set_count(self.tr("%n posts", "", len(ids)))
+        if fresh:
+            pane.view.scrollToTop()
+            return
+        row = model.row_of_id(current.id) if keep_current and current is not None else -1
+        pane.view.verticalScrollBar().setValue(scroll)  # where the reader was
+        if row >= 0:  # in another order, the open post is scrolled to
+            self._select_list_row(row, show=False, scroll=resorted)
+
+    def _empty_list_text(self, query) -> str:
+        if self.session is not None and self.session.loading:
+            return self.tr("Reading posts…")
+        if query.terms or query.has_text:
+            return self.tr("No post matches this search here.")
+        return self.tr("No posts here.")
 
     def _sort_for(self, query) -> str | None:
-        sort = self.settings.ui.sort
-        return None if query.terms and sort == "date_desc" else sort
+        """The order of the list: the reader's (header) for lists; for a search, relevance until a
+        header is clicked during it."""
+        if query.terms:
+            return self._search_sort
+        return self.settings.ui.sort
+
+    def _show_sort(self, sort: str | None) -> None:
+        """The header shows the order the list really has (relevance: no arrow)."""
+        header = self.list_pane.view.header()
+        found = next(((col, order) for (col, order), name in SORT_OF_COLUMN.items() if name == sort), None)
+        header.blockSignals(True)
+        try:
+            if found is None:
+                header.setSortIndicatorShown(False)
+                header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+            else:
+                header.setSortIndicatorShown(True)
+                header.setSortIndicator(found[0], found[1])
+        finally:
+            header.blockSignals(False)
 
     def _on_list_sort_requested(self, sort: str) -> None:
-        self.settings.ui.sort = sort
+        if self._query_text.strip():
+            self._search_sort = sort  # searches in this order until the search is cleared
+        else:
+            self.settings.ui.sort = sort
         self.reload_list()
 
     def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and not self._selecting_quietly:
+        if current.isValid() and not self._selecting_quietly and not self.list_pane.view.focusing:
             self.show_list_row(current.row())
 
     # --- search ---------------------------------------------------------------------------------
 
     def _on_search_changed(self, text: str) -> None:
         self._query_text = text
+        if not text.strip():
+            self._search_sort = None  # the next search starts by relevance
         self.reload_list()
 
     def _on_search_return(self) -> None:
+        """Enter (or Down) in the search field: to the results, the first one open; j goes on from it."""
         self.list_pane.flush_search()
         self.focus_list()
         if self.list_pane.model.rowCount() and not self.list_pane.view.currentIndex().isValid():
             self._select_list_row(0)
 
     def _on_search_escaped(self) -> None:
+        """Esc in the search field: the search is cleared and the list is the reader's again."""
         self.list_pane.search.clear()
         self.list_pane.flush_search()
         self.focus_list()

@@ -58,7 +58,7 @@ class ReadingMixin:
         self._shown: Row | None = None
         self._selecting_quietly = False
         self._navigating_history = False
-        self._undo: list[list[Row]] = []
+        self._undo: list[list[int]] = []  # posts (ids) each Mark All Read changed
         self._load_generation = 0  # which show_post's article may still be shown
         self._read_timer = QTimer(self)
         self._read_timer.setSingleShot(True)
@@ -161,7 +161,7 @@ class ReadingMixin:
             self._select_list_row(index, show=False)
         self.show_post(row, restoring=restoring)
 
-    def _select_list_row(self: MainWindow, row: int, show: bool = True) -> None:
+    def _select_list_row(self: MainWindow, row: int, show: bool = True, scroll: bool = True) -> None:
         view = self.list_pane.view
         index = self.list_pane.model.index(row, 0)
         self._selecting_quietly = not show
@@ -169,7 +169,8 @@ class ReadingMixin:
             view.setCurrentIndex(index)
         finally:
             self._selecting_quietly = False
-        view.scrollTo(index)
+        if scroll:
+            view.scrollTo(index)
 
     def _remember_position(self: MainWindow) -> None:
         if self.session is not None and self._shown is not None:
@@ -186,22 +187,26 @@ class ReadingMixin:
         return self.list_pane.view.currentIndex().row()
 
     def next_post(self: MainWindow) -> None:
-        self._move_to(self._current_list_row() + 1)
+        if not self.defer_until_listed(self.next_post):
+            self._move_to(self._current_list_row() + 1)
 
     def previous_post(self: MainWindow) -> None:
-        self._move_to(max(0, self._current_list_row() - 1))
+        if not self.defer_until_listed(self.previous_post):
+            self._move_to(max(0, self._current_list_row() - 1))
 
     def first_post(self: MainWindow) -> None:
-        self._move_to(0)
+        if not self.defer_until_listed(self.first_post):
+            self._move_to(0)
 
     def last_post(self: MainWindow) -> None:
-        self._move_to(self.list_pane.model.rowCount() - 1)
+        if not self.defer_until_listed(self.last_post):
+            self._move_to(self.list_pane.model.rowCount() - 1)
 
     def next_unread(self: MainWindow) -> bool:
-        return self._find_unread(step=1)
+        return self.defer_until_listed(self.next_unread) or self._find_unread(step=1)
 
     def previous_unread(self: MainWindow) -> bool:
-        return self._find_unread(step=-1)
+        return self.defer_until_listed(self.previous_unread) or self._find_unread(step=-1)
 
     def _find_unread(self: MainWindow, step: int) -> bool:
         model, session = self.list_pane.model, self.session
@@ -278,30 +283,27 @@ class ReadingMixin:
     def mark_all_read(self: MainWindow) -> None:
         if self.session is None:
             return
-        model = self.list_pane.model
-        rows = self.session.rows(model.ids())
-        changed = self.session.set_read(rows, True)
+        changed = self.session.set_read_ids(self.list_pane.model.ids(), True)
         if changed:
             self._undo.append(changed)
             self.statusBar().showMessage(self.tr("Marked %n posts read (Ctrl+Z undoes)", "", len(changed)), 5000)
 
     def undo(self: MainWindow) -> None:
         if self._undo and self.session is not None:
-            rows = self._undo.pop()
-            self.session.set_read(rows, False)
-            self.statusBar().showMessage(self.tr("Marked %n posts unread again", "", len(rows)), 3000)
+            ids = self._undo.pop()
+            self.session.set_read_ids(ids, False)
+            self.statusBar().showMessage(self.tr("Marked %n posts unread again", "", len(ids)), 3000)
 
     def _selected_or_shown(self: MainWindow) -> Row | None:
         row = self._current_list_row()
         post = self.list_pane.model.post(row) if row >= 0 else None
         return post or self._shown
 
-    def _on_session_read_changed(self: MainWindow, ids: list[int], read: bool) -> None:
-        if self.session is None:
-            return
-        for row in self.session.rows(ids):
-            self.list_pane.model.refresh_id(row.id)
-            self.tree_pane.model.apply_read_delta(row, -1 if read else 1)
+    def _on_session_read_changed(self: MainWindow, ids: list[int], _read: bool) -> None:
+        self.list_pane.model.refresh_ids(ids)
+
+    def _on_session_tree_delta(self: MainWindow, counts: dict, delta: int) -> None:
+        self.tree_pane.model.apply_read_counts(counts, delta)
 
     def _on_session_star_changed(self: MainWindow, post_id: int, starred: bool) -> None:
         self.list_pane.model.refresh_id(post_id)

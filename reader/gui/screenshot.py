@@ -1,4 +1,4 @@
-"""`python -m reader.gui.screenshot OUT.png [ARCHIVE] [--theme T] [--post PATH]`: a picture of the window.
+"""`python -m reader.gui.screenshot OUT.png [ARCHIVE] [--theme T] [--post PATH] [--script S] [--article]`: a picture of the window.
 
 Opens the window on the archive (default: the guide) with throwaway cache and
 data folders, reads a few posts as a person would, and saves the window.
@@ -20,6 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("archive", nargs="?")
     parser.add_argument("--theme", choices=("system", "light", "dark", "sepia"), default="system")
     parser.add_argument("--post", help="the post to show, by its path in the archive")
+    parser.add_argument("--script", choices=("", "simplified", "traditional"), default="",
+                        help="show Chinese converted to this script (View menu)")
+    parser.add_argument("--font", default="", help="the article's font family (Preferences)")
+    parser.add_argument("--article", action="store_true", help="save the article pane only, at full size")
     parser.add_argument("--archived", action="store_true",
                         help="lay a copy of the archive out as the NodeBE4 repos are: older posts in archived/DATE/, "
                              "one of them also left in _posts/")
@@ -40,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     window = build_window(runner=SyncRunner())
     window.settings.prefs.theme = args.theme
+    window.settings.prefs.font_family = args.font
     window.apply_preferences()
     window.resize(1360, 820)
     window.show()
@@ -52,10 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     window.previous_post()
     if args.post:
         window.open_post_path(args.post)
+    if args.script:
+        window.set_script(args.script)
 
     def snap() -> None:
         os.makedirs(os.path.dirname(out), exist_ok=True)
-        window.grab().save(out)
+        (window.article_pane.view if args.article else window).grab().save(out)
         print(f"wrote {out}")
         app.quit()
 

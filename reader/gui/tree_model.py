@@ -18,6 +18,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplicat
                             QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QFont
 
+from reader.core.hanzi import fold
 from reader.core.queries import Row, Scope, TreeCounts
 
 __all__ = ["Node", "TreeModel", "TreeFilterProxy", "TreeRole", "build_tree"]
@@ -51,6 +52,7 @@ FIXED_LABELS = {
     "all": QT_TRANSLATE_NOOP("TreeModel", "All posts"),
     "unread": QT_TRANSLATE_NOOP("TreeModel", "Unread"),
     "starred": QT_TRANSLATE_NOOP("TreeModel", "Starred"),
+    "new": QT_TRANSLATE_NOOP("TreeModel", "New since last open"),
 }
 SECTION_LABELS = {
     "location": QT_TRANSLATE_NOOP("TreeModel", "Location"),
@@ -68,6 +70,9 @@ LOCATION_LABELS = {
     "_drafts": QT_TRANSLATE_NOOP("TreeModel", "Drafts"),
     "": QT_TRANSLATE_NOOP("TreeModel", "Top folder"),
 }
+
+
+CONVERTED_KINDS = frozenset({"tag", "category", "author"})  # labels that are data, shown in the chosen script
 
 
 def location_label(location: str) -> str:
@@ -89,12 +94,16 @@ def _fixed(source: str, scope: Scope | None, tr: Callable[[str], str] | None, to
     return Node(label, scope, total, unread, source=source)
 
 
-def build_tree(counts: TreeCounts, tr: Callable[[str], str] | None = None) -> Node:
+def build_tree(counts: TreeCounts, tr: Callable[[str], str] | None = None, new: tuple[int, int] = (0, 0)) -> Node:
     """The whole tree from the index's counts.  Fixed entries and headings are translated in the
-    "TreeModel" context (`tr` is optional and only wins when it translates)."""
+    "TreeModel" context (`tr` is optional and only wins when it translates).  `new`: (since when,
+    how many) unread posts arrived since the last open: an entry after Unread when there are any."""
     root = Node("", None)
     root.add(_fixed(FIXED_LABELS["all"], Scope("all"), tr, counts.total, counts.unread))
     root.add(_fixed(FIXED_LABELS["unread"], Scope("unread"), tr, counts.unread, counts.unread))
+    since, arrived = new
+    if arrived:
+        root.add(_fixed(FIXED_LABELS["new"], Scope("new", str(since)), tr, arrived, arrived))
     root.add(_fixed(FIXED_LABELS["starred"], Scope("starred"), tr, counts.starred, 0))
     if len(counts.locations) > 1:  # recent and archived posts, collections: where each post is
         section = root.add(_fixed(SECTION_LABELS["location"], None, tr, counts.total, counts.unread))
@@ -137,11 +146,30 @@ class TreeModel(QAbstractItemModel):
         self.root = Node("", None)
         self._bold = QFont()
         self._bold.setBold(True)
+        self.convert: Callable[[str], str] | None = None  # names of tags, categories, authors in one script
 
     def set_root(self, root: Node) -> None:
         self.beginResetModel()
         self.root = root
         self.endResetModel()
+
+    def set_converter(self, convert: Callable[[str], str] | None) -> None:
+        """Show the names of tags, categories and authors converted to one Chinese script, or as
+        written (None).  Headings and fixed entries are UI text in the UI language: never converted."""
+        if convert is self.convert:
+            return
+        self.convert = convert
+        for section in self.root.children:
+            if section.scope is None and section.children:
+                first = self.createIndex(0, 0, section.children[0])
+                last = self.createIndex(len(section.children) - 1, 0, section.children[-1])
+                self.dataChanged.emit(first, last)
+
+    def label(self, node: Node) -> str:
+        """A node's label as shown (a data label in the chosen script)."""
+        if self.convert is not None and node.scope is not None and node.scope.kind in CONVERTED_KINDS:
+            return self.convert(node.label)
+        return node.label
 
     def retranslate(self) -> None:
         """The UI language changed: relabel the fixed entries and headings, refresh the header."""
@@ -177,6 +205,28 @@ class TreeModel(QAbstractItemModel):
                   Scope("year", row.date[:4]), Scope("month", row.date[:7]), Scope("location", row.location)}
         wanted |= {Scope("tag", t) for t in row.tags} | {Scope("category", c) for c in row.categories}
         self._walk_delta(self.root, wanted, "unread", delta)
+
+    def apply_read_counts(self, counts: dict[Scope, int], delta: int) -> None:
+        """Posts became read (delta -1) or unread (+1): `counts` says how many of them each entry
+        holds (`QueryMixin.scope_counts`).  One walk of the tree, however many posts."""
+        self._walk_counts(self.root, counts, delta)
+
+    def _walk_counts(self, node: Node, counts: dict[Scope, int], delta: int) -> int:
+        """Returns how many posts the entries under `node` changed by; one dataChanged per parent
+        (1,600 entries of a 20,000-post archive, one signal each, took 70 ms)."""
+        changed, rows = 0, []
+        for row, child in enumerate(node.children):
+            below = self._walk_counts(child, counts, delta) if child.children else 0
+            n = below if child.scope is None else counts.get(child.scope, 0)
+            if n:
+                child.unread = max(0, child.unread + delta * n)
+                rows.append(row)
+                changed += n
+        if rows:
+            first = self.createIndex(rows[0], 0, node.children[rows[0]])
+            last = self.createIndex(rows[-1], 1, node.children[rows[-1]])
+            self.dataChanged.emit(first, last)
+        return changed
 
     def apply_star_delta(self, delta: int) -> None:
         self._walk_delta(self.root, {Scope("starred")}, "total", delta)
@@ -226,7 +276,7 @@ class TreeModel(QAbstractItemModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return node.label
+                return self.label(node)
             if node.scope is None:  # section headings: their entries carry the counts
                 return ""
             if node.scope.kind == "starred":
@@ -245,7 +295,7 @@ class TreeModel(QAbstractItemModel):
         if role == TreeRole.IS_SECTION:
             return node.scope is None
         if role == Qt.ItemDataRole.AccessibleTextRole and col == 0:
-            return self.tr("%1, %n unread", "", node.unread).replace("%1", node.label)
+            return self.tr("%1, %n unread", "", node.unread).replace("%1", self.label(node))
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -270,3 +320,19 @@ class TreeFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(False)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(0)
+        self._needle = ""
+
+    def set_filter_text(self, text: str) -> None:
+        """Keep the entries whose name holds `text`, ignoring case and the Simplified/Traditional
+        difference (书 finds 書, 書 finds 书)."""
+        self.beginFilterChange()
+        self._needle = fold(text.strip()).casefold()
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 (Qt override)
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        label = model.index(source_row, 0, source_parent).data(Qt.ItemDataRole.DisplayRole) or ""
+        return self._needle in fold(label).casefold()
+

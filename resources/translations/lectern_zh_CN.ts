@@ -4,17 +4,7 @@
 <context>
     <name>ArticleCommandsMixin</name>
     <message>
-        <location filename="../../reader/gui/article_commands.py" line="+83"/>
-        <source>No matches</source>
-        <translation>无结果</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 of %2</source>
-        <translation>%1/%2</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location filename="../../reader/gui/article_commands.py" line="+115"/>
         <source>Open a post to print it</source>
         <translation>请先打开一篇文章再打印</translation>
     </message>
@@ -62,7 +52,7 @@
 <context>
     <name>ArticlePane</name>
     <message>
-        <location filename="../../reader/gui/panes.py" line="+241"/>
+        <location filename="../../reader/gui/panes.py" line="+420"/>
         <source>Images not loaded</source>
         <translation>图片未加载</translation>
     </message>
@@ -109,21 +99,36 @@
             <numerusform>%n 张图片未加载：</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+31"/>
+        <source>No matches</source>
+        <translation>无结果</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
+    </message>
 </context>
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/article_view.py" line="+74"/>
+        <location filename="../../reader/gui/article_view.py" line="+82"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>This post is very long, so only its beginning is shown: about %1 of %2 characters.</source>
         <translation>这篇文章很长，只显示了开头部分：约 %1 字，全文约 %2 字。</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+95"/>
+        <source>Undated</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Open original</source>
         <translation>查看原文</translation>
     </message>
@@ -138,7 +143,7 @@
         <translation>另见 %1</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+240"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
@@ -151,12 +156,57 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../reader/gui/dialogs.py" line="+37"/>
+        <location filename="../../reader/gui/dialogs.py" line="+54"/>
         <source>%1 or %2</source>
         <translation>%1 或 %2</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+38"/>
+        <source>In the search field</source>
+        <translation>在搜索框中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the results</source>
+        <translation>转到结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the tree filter</source>
+        <translation>在目录筛选框中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the filter</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the find bar</source>
+        <translation>在查找栏中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match</source>
+        <translation>下一个匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match</source>
+        <translation>上一个匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the find bar (also from the tree, the list or the article)</source>
+        <translation>关闭查找栏（在目录、列表或文章中也可）</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -192,7 +242,7 @@
 <context>
     <name>ListPane</name>
     <message>
-        <location filename="../../reader/gui/panes.py" line="-84"/>
+        <location filename="../../reader/gui/panes.py" line="-141"/>
         <source>Search (/)</source>
         <translation>搜索（/）</translation>
     </message>
@@ -236,7 +286,7 @@
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>This post was deleted</source>
         <translation>这篇文章已被删除</translation>
     </message>
@@ -249,14 +299,14 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="+56"/>
-        <location line="+81"/>
+        <location filename="../../reader/gui/main_window.py" line="+59"/>
+        <location line="+101"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+35"/>
+        <location line="-48"/>
+        <location line="+49"/>
         <source>Posts that could not be read</source>
         <translation>无法读取的文章</translation>
     </message>
@@ -281,17 +331,18 @@
         <translation>在“%1”中没有找到文章。请打开 Jekyll 站点、它的 _posts 文件夹，或存放文章的文件夹。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
+        <location line="+249"/>
         <source>Reading posts…</source>
         <translation>正在读取文章…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-241"/>
         <source>Cannot open folder</source>
         <translation>无法打开文件夹</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+110"/>
         <source>Another Lectern window is indexing this archive; waiting for it…</source>
         <translation>另一个 Lectern 窗口正在为这个文章库建立索引，正在等待它完成…</translation>
     </message>
@@ -305,8 +356,13 @@
         <source>Lectern found its file of read and starred posts damaged and started a new one. Nothing was deleted.</source>
         <translation>Lectern 发现记录已读和星标文章的文件已损坏，已另建一个新文件。没有删除任何内容。</translation>
     </message>
+    <message>
+        <location line="+95"/>
+        <source>This search cannot run: %1</source>
+        <translation>无法执行此搜索：%1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+16"/>
         <source>%n posts so far</source>
         <translation>
             <numerusform>目前找到 %n 篇</numerusform>
@@ -318,14 +374,15 @@
         <translation>已搜索 %2 篇中的 %1 篇：最新的文章先建立索引，列表会随着索引进度继续补充。</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-18"/>
+        <location line="+22"/>
         <source>%n posts</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-138"/>
         <source>Reading posts: %1 of %2</source>
         <translation>正在读取文章：%1/%2</translation>
     </message>
@@ -335,8 +392,8 @@
         <translation>正在建立全文搜索索引：%1/%2</translation>
     </message>
     <message>
-        <location line="-143"/>
-        <location line="+153"/>
+        <location line="-194"/>
+        <location line="+204"/>
         <source>Search ready</source>
         <translation>搜索已就绪</translation>
     </message>
@@ -366,7 +423,17 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+100"/>
+        <source>No post matches this search here.</source>
+        <translation>这里没有符合此搜索的文章。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No posts here.</source>
+        <translation>这里没有文章。</translation>
+    </message>
+    <message>
+        <location line="+116"/>
         <source>About Lectern</source>
         <translation>关于 Lectern</translation>
     </message>
@@ -407,7 +474,17 @@
 <context>
     <name>PostListModel</name>
     <message>
-        <location filename="../../reader/gui/list_model.py" line="+164"/>
+        <location filename="../../reader/gui/list_model.py" line="+85"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unpublished</source>
+        <translation>未发布</translation>
+    </message>
+    <message>
+        <location line="+125"/>
         <source>unread</source>
         <translation>未读</translation>
     </message>
@@ -417,7 +494,18 @@
         <translation>已加星标</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
+        <source>%1 [%2]</source>
+        <comment>a title, then Draft or Unpublished</comment>
+        <translation>%1【%2】</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undated</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -610,7 +698,7 @@
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs.py" line="+25"/>
+        <location filename="../../reader/gui/dialogs.py" line="+32"/>
         <source>Posts That Could Not Be Read</source>
         <translation>无法读取的文章</translation>
     </message>
@@ -643,12 +731,12 @@
         <translation>读取文章库之后，这篇文章已被修改或删除：%1</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+109"/>
         <source>No more unread posts in this list</source>
         <translation>此列表中没有更多未读文章</translation>
     </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+67"/>
         <source>Marked %n posts read (Ctrl+Z undoes)</source>
         <translation>
             <numerusform>已将 %n 篇文章标记为已读（按 Ctrl+Z 撤销）</numerusform>
@@ -665,20 +753,25 @@
 <context>
     <name>TreeModel</name>
     <message>
-        <location filename="../../reader/gui/tree_model.py" line="+51"/>
+        <location filename="../../reader/gui/tree_model.py" line="+52"/>
         <source>All posts</source>
         <translation>全部文章</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+206"/>
+        <location line="+255"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-254"/>
         <source>Starred</source>
         <translation>已加星标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New since last open</source>
+        <translation>上次打开后的新文章</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -726,7 +819,7 @@
         <translation>顶层文件夹</translation>
     </message>
     <message numerus="yes">
-        <location line="+168"/>
+        <location line="+216"/>
         <source>%n starred</source>
         <translation>
             <numerusform>%n 篇已加星标</numerusform>
@@ -753,7 +846,7 @@
 <context>
     <name>TreePane</name>
     <message>
-        <location filename="../../reader/gui/panes.py" line="-97"/>
+        <location filename="../../reader/gui/panes.py" line="-181"/>
         <source>Filter tags, categories, authors</source>
         <translation>筛选标签、分类、作者</translation>
     </message>
@@ -766,6 +859,107 @@
         <location line="+1"/>
         <source>Tags and categories</source>
         <translation>标签和分类</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Nothing in the tree matches “%1”.</source>
+        <translation>目录中没有符合“%1”的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <location filename="../../reader/gui/welcome.py" line="+28"/>
+        <source>next / previous post</source>
+        <translation>下一篇 / 上一篇</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>next / previous unread post</source>
+        <translation>下一篇 / 上一篇未读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>page down; at the end, the next unread post</source>
+        <translation>向下翻页；到底后转到下一篇未读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>search (Chinese in either script)</source>
+        <translation>搜索（简繁体皆可）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>go to the tree, the list, the article</source>
+        <translation>转到目录、列表、文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>star; mark read or unread</source>
+        <translation>加星标；标为已读或未读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open the original in the browser</source>
+        <translation>在浏览器中打开原文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every key</source>
+        <translation>全部快捷键</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Reading the archive…</source>
+        <translation>正在读取存档…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln posts</source>
+        <translation>
+            <numerusform>%Ln 篇文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%Ln unread</source>
+        <translation>
+            <numerusform>%Ln 篇未读</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln starred</source>
+        <translation>
+            <numerusform>%Ln 篇已加星标</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From %1 to %2</source>
+        <translation>从 %1 到 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Still reading posts: the list fills in, newest first.</source>
+        <translation>仍在读取文章：列表会陆续补全，最新的在前。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln new since last open</source>
+        <translation>
+            <numerusform>上次打开后新增 %Ln 篇</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Most posts:</source>
+        <translation>文章最多：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start reading</source>
+        <translation>开始阅读</translation>
     </message>
 </context>
 <context>

@@ -4,17 +4,7 @@
 <context>
     <name>ArticleCommandsMixin</name>
     <message>
-        <location filename="../../reader/gui/article_commands.py" line="+83"/>
-        <source>No matches</source>
-        <translation>沒有結果</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 of %2</source>
-        <translation>%1/%2</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location filename="../../reader/gui/article_commands.py" line="+115"/>
         <source>Open a post to print it</source>
         <translation>請先開啟一篇文章再列印</translation>
     </message>
@@ -62,7 +52,7 @@
 <context>
     <name>ArticlePane</name>
     <message>
-        <location filename="../../reader/gui/panes.py" line="+241"/>
+        <location filename="../../reader/gui/panes.py" line="+420"/>
         <source>Images not loaded</source>
         <translation>圖片未載入</translation>
     </message>
@@ -109,21 +99,36 @@
             <numerusform>%n 張圖片未載入：</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+31"/>
+        <source>No matches</source>
+        <translation>無結果</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
+    </message>
 </context>
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/article_view.py" line="+74"/>
+        <location filename="../../reader/gui/article_view.py" line="+82"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>This post is very long, so only its beginning is shown: about %1 of %2 characters.</source>
         <translation>這篇文章很長，只顯示了開頭部分：約 %1 字，全文約 %2 字。</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+95"/>
+        <source>Undated</source>
+        <translation>無日期</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Open original</source>
         <translation>檢視原文</translation>
     </message>
@@ -138,7 +143,7 @@
         <translation>另見 %1</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+240"/>
         <source>image</source>
         <translation>圖片</translation>
     </message>
@@ -151,12 +156,57 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../reader/gui/dialogs.py" line="+37"/>
+        <location filename="../../reader/gui/dialogs.py" line="+54"/>
         <source>%1 or %2</source>
         <translation>%1 或 %2</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+38"/>
+        <source>In the search field</source>
+        <translation>在搜尋框中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the results</source>
+        <translation>前往結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the search</source>
+        <translation>清除搜尋</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the tree filter</source>
+        <translation>在目錄篩選框中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the filter</source>
+        <translation>清除篩選</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the find bar</source>
+        <translation>在尋找列中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match</source>
+        <translation>下一個相符項目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match</source>
+        <translation>上一個相符項目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the find bar (also from the tree, the list or the article)</source>
+        <translation>關閉尋找列（在目錄、列表或文章中亦可）</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Keyboard Shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
@@ -192,7 +242,7 @@
 <context>
     <name>ListPane</name>
     <message>
-        <location filename="../../reader/gui/panes.py" line="-84"/>
+        <location filename="../../reader/gui/panes.py" line="-141"/>
         <source>Search (/)</source>
         <translation>搜尋（/）</translation>
     </message>
@@ -236,7 +286,7 @@
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>This post was deleted</source>
         <translation>這篇文章已被刪除</translation>
     </message>
@@ -249,14 +299,14 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="+56"/>
-        <location line="+81"/>
+        <location filename="../../reader/gui/main_window.py" line="+59"/>
+        <location line="+101"/>
         <source>Open &amp;Recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+35"/>
+        <location line="-48"/>
+        <location line="+49"/>
         <source>Posts that could not be read</source>
         <translation>無法讀取的文章</translation>
     </message>
@@ -281,17 +331,18 @@
         <translation>在「%1」中找不到文章。請開啟 Jekyll 網站、它的 _posts 資料夾，或存放文章的資料夾。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
+        <location line="+249"/>
         <source>Reading posts…</source>
         <translation>正在讀取文章…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-241"/>
         <source>Cannot open folder</source>
         <translation>無法開啟資料夾</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+110"/>
         <source>Another Lectern window is indexing this archive; waiting for it…</source>
         <translation>另一個 Lectern 視窗正在為這個文章庫建立索引，正在等候它完成…</translation>
     </message>
@@ -305,8 +356,13 @@
         <source>Lectern found its file of read and starred posts damaged and started a new one. Nothing was deleted.</source>
         <translation>Lectern 發現記錄已讀和星號文章的檔案已損毀，已另建一個新檔案。沒有刪除任何內容。</translation>
     </message>
+    <message>
+        <location line="+95"/>
+        <source>This search cannot run: %1</source>
+        <translation>無法執行此搜尋：%1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+16"/>
         <source>%n posts so far</source>
         <translation>
             <numerusform>目前找到 %n 篇</numerusform>
@@ -318,14 +374,15 @@
         <translation>已搜尋 %2 篇中的 %1 篇：最新的文章先建立索引，清單會隨著索引進度繼續補上。</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-18"/>
+        <location line="+22"/>
         <source>%n posts</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-138"/>
         <source>Reading posts: %1 of %2</source>
         <translation>正在讀取文章：%1/%2</translation>
     </message>
@@ -335,8 +392,8 @@
         <translation>正在建立全文搜尋索引：%1/%2</translation>
     </message>
     <message>
-        <location line="-143"/>
-        <location line="+153"/>
+        <location line="-194"/>
+        <location line="+204"/>
         <source>Search ready</source>
         <translation>搜尋已就緒</translation>
     </message>
@@ -366,7 +423,17 @@
         <translation>（無）</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+100"/>
+        <source>No post matches this search here.</source>
+        <translation>這裡沒有符合此搜尋的文章。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No posts here.</source>
+        <translation>這裡沒有文章。</translation>
+    </message>
+    <message>
+        <location line="+116"/>
         <source>About Lectern</source>
         <translation>關於 Lectern</translation>
     </message>
@@ -407,7 +474,17 @@
 <context>
     <name>PostListModel</name>
     <message>
-        <location filename="../../reader/gui/list_model.py" line="+164"/>
+        <location filename="../../reader/gui/list_model.py" line="+85"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unpublished</source>
+        <translation>未發布</translation>
+    </message>
+    <message>
+        <location line="+125"/>
         <source>unread</source>
         <translation>未讀</translation>
     </message>
@@ -417,7 +494,18 @@
         <translation>已加星號</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
+        <source>%1 [%2]</source>
+        <comment>a title, then Draft or Unpublished</comment>
+        <translation>%1【%2】</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undated</source>
+        <translation>無日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Title</source>
         <translation>標題</translation>
     </message>
@@ -610,7 +698,7 @@
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs.py" line="+25"/>
+        <location filename="../../reader/gui/dialogs.py" line="+32"/>
         <source>Posts That Could Not Be Read</source>
         <translation>無法讀取的文章</translation>
     </message>
@@ -643,12 +731,12 @@
         <translation>讀取文章庫之後，這篇文章已被修改或刪除：%1</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+109"/>
         <source>No more unread posts in this list</source>
         <translation>此清單中沒有其他未讀文章</translation>
     </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+67"/>
         <source>Marked %n posts read (Ctrl+Z undoes)</source>
         <translation>
             <numerusform>已將 %n 篇文章標示為已讀（按 Ctrl+Z 復原）</numerusform>
@@ -665,20 +753,25 @@
 <context>
     <name>TreeModel</name>
     <message>
-        <location filename="../../reader/gui/tree_model.py" line="+51"/>
+        <location filename="../../reader/gui/tree_model.py" line="+52"/>
         <source>All posts</source>
         <translation>所有文章</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+206"/>
+        <location line="+255"/>
         <source>Unread</source>
         <translation>未讀</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-254"/>
         <source>Starred</source>
         <translation>已加星號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New since last open</source>
+        <translation>上次開啟後的新文章</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -726,7 +819,7 @@
         <translation>頂層資料夾</translation>
     </message>
     <message numerus="yes">
-        <location line="+168"/>
+        <location line="+216"/>
         <source>%n starred</source>
         <translation>
             <numerusform>%n 篇已加星號</numerusform>
@@ -753,7 +846,7 @@
 <context>
     <name>TreePane</name>
     <message>
-        <location filename="../../reader/gui/panes.py" line="-97"/>
+        <location filename="../../reader/gui/panes.py" line="-181"/>
         <source>Filter tags, categories, authors</source>
         <translation>篩選標籤、分類、作者</translation>
     </message>
@@ -766,6 +859,107 @@
         <location line="+1"/>
         <source>Tags and categories</source>
         <translation>標籤和分類</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Nothing in the tree matches “%1”.</source>
+        <translation>目錄中沒有符合「%1」的項目。</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <location filename="../../reader/gui/welcome.py" line="+28"/>
+        <source>next / previous post</source>
+        <translation>下一篇 / 上一篇</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>next / previous unread post</source>
+        <translation>下一篇 / 上一篇未讀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>page down; at the end, the next unread post</source>
+        <translation>向下捲動一頁；到底後前往下一篇未讀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>search (Chinese in either script)</source>
+        <translation>搜尋（簡繁體皆可）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>go to the tree, the list, the article</source>
+        <translation>前往目錄、列表、文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>star; mark read or unread</source>
+        <translation>加星號；標為已讀或未讀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open the original in the browser</source>
+        <translation>在瀏覽器中開啟原文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every key</source>
+        <translation>所有快速鍵</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Reading the archive…</source>
+        <translation>正在讀取封存…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln posts</source>
+        <translation>
+            <numerusform>%Ln 篇文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%Ln unread</source>
+        <translation>
+            <numerusform>%Ln 篇未讀</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln starred</source>
+        <translation>
+            <numerusform>%Ln 篇已加星號</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From %1 to %2</source>
+        <translation>從 %1 到 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Still reading posts: the list fills in, newest first.</source>
+        <translation>仍在讀取文章：列表會陸續補齊，最新的在前。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln new since last open</source>
+        <translation>
+            <numerusform>上次開啟後新增 %Ln 篇</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Most posts:</source>
+        <translation>文章最多：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start reading</source>
+        <translation>開始閱讀</translation>
     </message>
 </context>
 <context>
