@@ -384,3 +384,15 @@ def test_one_post_is_one_post_in_english(qtbot, tmp_path):
         assert "1 post ·" in window.article_pane.view.toPlainText()
     finally:
         remove_translators()
+
+
+def test_title_and_source_sort_both_ways(qtbot, many):
+    from reader.gui.list_model import Column
+
+    window = make_window(qtbot, many)
+    header = window.list_pane.view.header()
+    click_header(window, Column.TITLE)
+    titles = list_titles(window)
+    assert titles == sorted(titles, key=str.casefold) and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    click_header(window, Column.TITLE)
+    assert list_titles(window) == titles[::-1] and header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-SORTS = ("relevance", "date_desc", "date_asc", "title", "author")  # queries.SORTS (a test holds them equal)
+SORTS = ("relevance", "date_desc", "date_asc", "title", "title_desc", "author", "author_desc")  # queries.SORTS (a test holds them equal)
 
 
 class CliError(Exception):

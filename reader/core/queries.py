@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Row", "Scope", "Hit", "SearchResult", "TreeCounts", "SORTS", "QueryMixin"]
 
-SORTS = ("relevance", "date_desc", "date_asc", "title", "author")
+SORTS = ("relevance", "date_desc", "date_asc", "title", "title_desc", "author", "author_desc")
 EXPANSION_MAX = 1500  # trigrams: a short term with more (的, 是) is cheaper to scan for
 SCOPES = ("all", "unread", "starred", "new", "tag", "category", "author", "year", "month", "location")
 
@@ -34,7 +34,9 @@ _ORDER = {
     "date_desc": "p.ts IS NULL, p.ts DESC, p.id DESC",
     "date_asc": "p.ts IS NULL, p.ts ASC, p.id ASC",
     "title": "p.title COLLATE NOCASE ASC, p.ts DESC",
+    "title_desc": "p.title COLLATE NOCASE DESC, p.ts DESC",
     "author": "p.author COLLATE NOCASE ASC, p.ts DESC",
+    "author_desc": "p.author COLLATE NOCASE DESC, p.ts DESC",
 }
 
 

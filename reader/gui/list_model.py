@@ -37,11 +37,11 @@ class PostRole(IntEnum):
 
 SORT_OF_COLUMN = {
     (Column.TITLE, Qt.SortOrder.AscendingOrder): "title",
-    (Column.TITLE, Qt.SortOrder.DescendingOrder): "title",
+    (Column.TITLE, Qt.SortOrder.DescendingOrder): "title_desc",
     (Column.DATE, Qt.SortOrder.AscendingOrder): "date_asc",
     (Column.DATE, Qt.SortOrder.DescendingOrder): "date_desc",
     (Column.SOURCE, Qt.SortOrder.AscendingOrder): "author",
-    (Column.SOURCE, Qt.SortOrder.DescendingOrder): "author",
+    (Column.SOURCE, Qt.SortOrder.DescendingOrder): "author_desc",
 }
 
 BLOCK = 100
