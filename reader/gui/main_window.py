@@ -24,9 +24,9 @@ from reader.core.search import QuerySyntaxError
 
 from .actions import ACTIONS, MENUS, ActionId, translate
 from .article_commands import ArticleCommandsMixin
+from .dialogs import CheatSheet, ProblemsDialog
 from .list_delegate import SnippetDelegate
 from .list_model import SORT_OF_COLUMN, Column
-from .dialogs import CheatSheet, ProblemsDialog
 from .live import LiveRefreshMixin
 from .moved import MovedArchives
 from .net import ImageFetcher
