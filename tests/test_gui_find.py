@@ -119,3 +119,15 @@ def test_in_the_search_field_esc_clears_the_search_first_then_closes_the_find_ba
     assert focused() is window.list_pane.view
     press(K.Key_Escape)
     assert window.article_pane.find_bar.isHidden()
+
+
+def test_the_next_post_shows_its_own_matches_while_the_bar_stays_open(window):
+    open_find(window, "key")
+    window.focus_list()
+    press(K.Key_K)  # the post before it in the list
+    text = window.article_pane.view.toPlainText().lower()
+    count = text.count("key")
+    shown = window.article_pane.find_count.text()
+    assert window.article_pane.find_bar.isVisible()
+    assert shown == (f"1 of {count}" if count else "No matches")
+    assert len(window.article_pane.view.find_spans) == count

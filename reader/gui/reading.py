@@ -115,6 +115,12 @@ class ReadingMixin:
             return
         allowed = self.images_allowed() if allow_remote is None else allow_remote
         view.show_article(session.root, row, article, allowed)
+        pane = self.article_pane
+        if pane.find_bar.isVisible():  # the find bar stays open from post to post: this one's matches
+            if scroll is None and not restoring:
+                pane.find_first(pane.find_field.text())
+            else:
+                view.find_all(pane.find_field.text())
         if scroll is not None:
             view.set_scroll_fraction(scroll)
         if self._pending_scroll:
