@@ -310,13 +310,10 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
             kind, value = self.settings.ui.tree_selection
             if not self.select_scope(Scope(kind, value)):
                 self.select_scope(Scope("all"))
-        elif session.loading and time.monotonic() < self._tree_counted + TREE_EVERY_S:
-            self.reload_list()  # more posts: the list grows, the reader's place stays
-        else:  # and the tree is counted again (not every time: 1,600 entries are a GUI-thread pause)
-            scope = self._scope
-            self.refresh_tree()
-            if not self.select_scope(scope):
-                self.select_scope(Scope("all"))
+        else:  # more posts: the list grows, the reader's place stays
+            if not session.loading or time.monotonic() >= self._tree_counted + TREE_EVERY_S:
+                self._recount_tree()  # not every time: 1,600 entries are a GUI-thread pause
+            self.reload_list()
         self._after_scan(report)
         if self._restoring and self._shown is None:
             self._restore_reading(final=not session.loading)
@@ -446,7 +443,19 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         else:  # the same archive, counted again: open what the reader had open
             pane.expand_scopes(opened)
 
-    def select_scope(self, scope: Scope) -> bool:
+    def _recount_tree(self) -> None:
+        """The tree built again from the session's counts (as of the scan just reported: the read
+        marks since are not in them), the reader's entry still selected; the list is not reloaded."""
+        if self.session is None or self.session.index is None:
+            return
+        scope = self._scope
+        self.refresh_tree()
+        if not self.select_scope(scope, reload=False):
+            self.select_scope(Scope("all"))
+
+    def select_scope(self, scope: Scope, reload: bool = True) -> bool:
+        """Select a tree entry and list its posts (once: the tree's signal lists a new scope; the same
+        scope again is listed again only with `reload`)."""
         source = self.tree_pane.model.index_of_scope(scope)
         if not source.isValid():
             return False
@@ -454,9 +463,11 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         if not index.isValid():
             self.tree_pane.filter.clear()
             index = self.tree_pane.proxy.mapFromSource(source)
+        same = scope == self._scope
         self.tree_pane.view.setCurrentIndex(index)
         self.tree_pane.view.scrollTo(index)
-        self._set_scope(scope)
+        if scope != self._scope or (same and reload):
+            self._set_scope(scope)
         return True
 
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
