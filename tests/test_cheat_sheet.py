@@ -17,7 +17,7 @@ K = Qt.Key
 @pytest.mark.parametrize(("shortcut", "shown"), [
     ("J", "j"), ("G, T", "g t"), ("?", "?"), ("/", "/"), ("Shift+A", "Shift+A"), ("Ctrl+O", "Ctrl+O"),
     ("Ctrl+Shift+C", "Ctrl+Shift+C"), ("Return", "Enter"), ("Enter", "Enter"), ("Shift+Return", "Shift+Enter"),
-    ("Space", "Space"), ("F3", "F3"),
+    ("Space", "Space"), ("F3", "F3"), ("Alt+Left", "Alt+←"), ("Alt+Right", "Alt+→"), ("Down", "↓"),
 ])
 def test_keys_are_written_as_they_are_typed(qapp, shortcut, shown):
     assert key_text(shortcut) == shown
@@ -58,7 +58,7 @@ def test_the_sheet_lists_every_shortcut_as_typed(sheet):
 
 def test_the_sheet_lists_the_keys_of_the_search_field_and_the_find_bar(sheet):
     texts = rows(sheet)
-    assert texts["Go to the results"] == "Enter or Down"
+    assert texts["Go to the results"] == "Enter or ↓"
     assert texts["Clear the search"] == "Esc"
     assert texts["Next match"] == "Enter"
     assert texts["Previous match"] == "Shift+Enter"
@@ -94,6 +94,20 @@ def test_in_chinese_enter_is_written_once(qtbot, qapp):
         enter = shortcut_text(("Return", "Enter"))
         assert " 或 " not in enter and enter == key_text("Enter")
         assert shortcut_text(("Ctrl+1", "G, T")).endswith(" 或 g t")
+    finally:
+        i18n.remove_translators(qapp)
+        qapp.processEvents()
+
+
+def test_in_traditional_chinese_arrows_are_arrows_not_mouse_buttons(qtbot, qapp):
+    """Qt's own zh_TW catalogue calls the arrow keys 左鍵/右鍵 (left/right mouse button)."""
+    from reader.gui import i18n
+
+    try:
+        i18n.install_translators(qapp, "zh_TW")
+        qapp.processEvents()
+        back = key_text("Alt+Left")
+        assert back.endswith("+←") and "鍵" not in back
     finally:
         i18n.remove_translators(qapp)
         qapp.processEvents()

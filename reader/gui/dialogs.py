@@ -28,6 +28,9 @@ def _fill(template: str, *values: str) -> str:
     return _PLACEHOLDER.sub(lambda m: values[int(m[1]) - 1] if 0 < int(m[1]) <= len(values) else m[0], template)
 
 
+_ARROWS = {Qt.Key.Key_Left: "←", Qt.Key.Key_Right: "→", Qt.Key.Key_Up: "↑", Qt.Key.Key_Down: "↓"}
+
+
 def key_text(shortcut: str) -> str:
     """One shortcut as it is typed: "j", "g t" (one key, then the other), "?", "Shift+A", "Ctrl+O".
     Modifiers and named keys as the platform writes them ("⌘O" on a Mac; names in the UI language);
@@ -41,6 +44,10 @@ def key_text(shortcut: str) -> str:
         text = QKeySequence(combo).toString(QKeySequence.SequenceFormat.NativeText)
         if combo.keyboardModifiers() == Qt.KeyboardModifier.NoModifier and Qt.Key.Key_A <= combo.key() <= Qt.Key.Key_Z:
             text = text.lower()  # the key as typed: j, not J (which reads as Shift+J)
+        arrow = _ARROWS.get(combo.key())
+        if arrow is not None:  # Qt's zh_TW names the arrow keys 左鍵/右鍵, which read as mouse buttons
+            name = QKeySequence(combo.key()).toString(QKeySequence.SequenceFormat.NativeText)
+            text = (text[:-len(name)] if name and text.endswith(name) else text) + arrow
         keys.append(text)
     return " ".join(keys)
 
