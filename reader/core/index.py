@@ -193,7 +193,7 @@ class Index(CacheDatabaseMixin, QueryMixin):
             todo = sorted(todo, key=lambda f: f.stem, reverse=True)
         stems = {f.stem for f in todo}
         due, done = time.perf_counter(), 0
-        for batch in self._parse_all(todo, progress, cancel, workers):
+        for batch in self._parse_all(todo, progress, cancel, workers, ordered=stream):
             scanstore.store_parsed(self.con, batch)
             done += len(batch)
             if stream and done < len(todo) and time.perf_counter() >= due:
@@ -210,8 +210,9 @@ class Index(CacheDatabaseMixin, QueryMixin):
         return result
 
     def _parse_all(self, todo: list[Found], progress: Progress | None, cancel: CancelCheck | None,
-                   workers: int | None) -> Iterator[list[tuple[bool, tuple[object, ...]]]]:
-        """Parse `todo`, yielding batches of results as they come."""
+                   workers: int | None, ordered: bool = False) -> Iterator[list[tuple[bool, tuple[object, ...]]]]:
+        """Parse `todo`, yielding batches of results as they come (`ordered`: in the order of `todo`,
+        so that a list shown as it is read fills from the top, newest first)."""
         total, done = len(todo), 0
         if todo:  # imported here: a warm scan parses nothing (no YAML parser, no process pool)
             from concurrent.futures import as_completed
@@ -231,7 +232,7 @@ class Index(CacheDatabaseMixin, QueryMixin):
                 futures = [pool.submit(workers_mod.parse_meta_chunk, str(self.root), todo[i:i + CHUNK * 4])
                            for i in range(0, total, CHUNK * 4)]
                 try:
-                    for fut in as_completed(futures):
+                    for fut in (futures if ordered else as_completed(futures)):
                         _check(cancel)
                         batch = fut.result()
                         yield batch
