@@ -139,25 +139,36 @@ def _fold_converter():  # type: ignore[no-untyped-def]
     `str.translate` with it, 7x faster (8 ns a character; search indexing folds every
     post; loading it costs ~15 ms, so short text, a query or a title, never waits for it).
     None if OpenCC cannot load it; `fold` then uses the table."""
+    import hashlib
     import json
-    import tempfile
 
     import opencc
 
+    from . import paths
+
     table = fold_table()
-    with tempfile.TemporaryDirectory(prefix="lectern-fold-") as folder:
-        words = os.path.join(folder, "fold.txt")
-        with open(words, "w", encoding="utf-8") as fh:
-            fh.writelines(f"{chr(src)}\t{chr(dst)}\n" for src, dst in sorted(table.items()))
-        config = os.path.join(folder, "fold.json")
-        dictionary = {"type": "text", "file": words}
-        with open(config, "w", encoding="utf-8") as fh:
-            json.dump({"name": "Lectern fold", "segmentation": {"type": "mmseg", "dict": dictionary},
-                       "conversion_chain": [{"dict": dictionary}]}, fh)
-        try:
-            return opencc.OpenCC(config)  # reads both files now: the folder can go
-        except Exception:  # noqa: BLE001 - any failure means the slower path, never no search
-            return None
+    words_text = "".join(f"{chr(src)}\t{chr(dst)}\n" for src, dst in sorted(table.items()))
+    name = f"fold-{hashlib.sha1(words_text.encode('utf-8')).hexdigest()[:12]}"
+    # Kept in the cache (never in a temporary folder a killed worker would leave behind), made once.
+    folder = paths.cache_dir() / "opencc"
+    words, config = folder / f"{name}.txt", folder / f"{name}.json"
+    try:
+        if not config.exists():  # the dictionary first: a config that exists names a complete one
+            folder.mkdir(parents=True, exist_ok=True)
+            _write_new(words, words_text)
+            dictionary = {"type": "text", "file": str(words)}
+            _write_new(config, json.dumps({"name": "Lectern fold", "segmentation": {"type": "mmseg", "dict": dictionary},
+                                           "conversion_chain": [{"dict": dictionary}]}))
+        return opencc.OpenCC(str(config))
+    except Exception:  # noqa: BLE001 - any failure means the slower path, never no search
+        return None
+
+
+def _write_new(path, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Write a whole file under its name at once (other processes may be reading or writing it too)."""
+    part = path.with_name(f"{path.name}.{os.getpid()}.part")
+    part.write_text(text, encoding="utf-8")
+    os.replace(part, path)
 
 
 def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
