@@ -159,7 +159,7 @@ def mark_all_stalls(archive: Path, runs: int = 3) -> dict[str, float]:
 
     def reload() -> float:
         t = time.perf_counter()
-        window.reload_list()
+        window.listing.reload()
         window.list_pane.view.viewport().repaint()
         return (time.perf_counter() - t) * 1000
 

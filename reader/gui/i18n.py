@@ -156,8 +156,9 @@ def install_translators(app: QCoreApplication, language: str) -> str:
     if chosen == SOURCE_LANGUAGE:  # the strings are English; only their plural forms ("1 post") come from a catalogue
         translator = QTranslator(app)
         if translator.load(str(translations_dir() / "lectern_en.qm")):
-            _installed.append(translator)
-            app.installTranslator(translator)
+            _installed.extend((_InheritedContexts(translator, app), translator))  # mixins' plurals too
+            for installed in _installed:
+                app.installTranslator(installed)
         else:
             _log.warning("translation missing or unreadable: lectern_en.qm (run `make qm`)")
             translator.deleteLater()

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, Q
 from reader.core.discover import archive_root, has_posts
 from reader.core.index import ScanReport
 from reader.core.queries import Scope
-from reader.core.search import QuerySyntaxError
 
 from .actions import ACTIONS, MENUS, ActionId, translate
 from .article_commands import ArticleCommandsMixin
 from .dialogs import CheatSheet, ProblemsDialog
 from .list_delegate import SnippetDelegate
-from .list_model import SORT_OF_COLUMN, Column
+from .list_model import Column
+from .listing import PostListing
 from .live import LiveRefreshMixin
 from .moved import MovedArchives
 from .net import ImageFetcher
@@ -72,17 +72,16 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self._list_shown = False  # the open archive's list is there (its first posts, at least)
         self._pending_keys: list[Callable[[], object]] = []  # moves asked for before the list was there
         self._scope = Scope("all")
-        self._query_text = ""
-        self._listed: tuple[str, Scope] | None = None  # the query and scope the list shows
-        self._search_sort: str | None = None  # a header clicked during a search (None: by relevance)
-        self._listed_sort: str | None = None
         self._tree_counted = 0.0  # when the tree was last built (while an archive is first read: now and then)
         # While the text is being indexed, a search runs again every so often: its results grow.
         self._partial_search = QTimer(self)
         self._partial_search.setSingleShot(True)
         self._partial_search.setInterval(1500)
-        self._partial_search.timeout.connect(self.reload_list)
+        self._partial_search.timeout.connect(lambda: self.listing.reload())
         self._init_reading()
+        self.listing = PostListing(self.list_pane, settings.ui, lambda: self.session, lambda: self._scope,
+                                   self.current_row, self._select_list_row, self.article_pane.view.set_highlight_terms,
+                                   self)
         self._setup_ui()
         self._setup_actions()
         self._connect_signals()
@@ -173,7 +172,7 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
                 self._after_scan(session.report)
             if session.searchable:
                 self.status_index.setText(self.tr("Search ready"))
-            self.reload_list()  # the count of posts listed
+            self.listing.reload()  # the count of posts listed
             self.reshow_current()  # the article's header
             if self.article_pane.view.page_shown:
                 self.show_welcome()
@@ -199,8 +198,7 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.tree_pane.view.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.list_pane.view.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self.list_pane.view.activated.connect(lambda _i: self.focus_article())
-        self.list_pane.model.sort_requested.connect(self._on_list_sort_requested)
-        self.list_pane.search_changed.connect(self._on_search_changed)
+        self.list_pane.search_changed.connect(self.listing.set_query)
         self.list_pane.search.returnPressed.connect(self._on_search_return)
         self.list_pane.escape.escaped.connect(self._on_search_escaped)
         self.list_pane.escape.down.connect(self._on_search_return)
@@ -243,7 +241,7 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self._restoring = True
         self._list_shown = False
         self._pending_keys.clear()
-        self._listed = None
+        self.listing.forget()
         self.session = ArchiveSession(root, self.runner, self, adopt=adopt)
         self.session.metadata_ready.connect(self._on_session_metadata_ready)
         self.session.progress.connect(self._on_session_progress)
@@ -313,7 +311,7 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         else:  # more posts: the list grows, the reader's place stays
             if not session.loading or time.monotonic() >= self._tree_counted + TREE_EVERY_S:
                 self._recount_tree()  # not every time: 1,600 entries are a GUI-thread pause
-            self.reload_list()
+            self.listing.reload()
         self._after_scan(report)
         if self._restoring and self._shown is None:
             self._restore_reading(final=not session.loading)
@@ -370,13 +368,13 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         else:
             self.status_index.setText(self.tr("Indexing text for search: %1 of %2").replace("%1", f"{done:,}")
                                       .replace("%2", f"{total:,}"))
-            if self._query_text.strip() and not self._partial_search.isActive():
+            if self.listing.query_text.strip() and not self._partial_search.isActive():
                 self._partial_search.start()  # the results grow as the text is indexed
 
     def _on_session_fulltext_ready(self) -> None:
         self._partial_search.stop()
-        if self._query_text.strip():
-            self.reload_list()  # all the text is indexed now: the search sees every post
+        if self.listing.query_text.strip():
+            self.listing.reload()  # all the text is indexed now: the search sees every post
         self.status_progress.hide()
         self.status_index.setText(self.tr("Search ready"))
         self.list_pane.search.setEnabled(True)
@@ -480,100 +478,13 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
     def _set_scope(self, scope: Scope) -> None:
         self._scope = scope
         self.settings.ui.set_tree_selection(scope.kind, scope.value)
-        self.reload_list()
-
-    def reload_list(self, keep_current: bool = True) -> None:
-        """Re-run the query for the current scope, search and sort.  The same list again (more posts,
-        another order, marks changed) keeps the open post selected and the reader's place; a new
-        search or scope starts at the top with nothing selected."""
-        if self.session is None:
-            return
-        pane, model = self.list_pane, self.list_pane.model
-        listed = (self._query_text.strip(), self._scope)
-        fresh, self._listed = listed != self._listed, listed
-        try:
-            query = self.session.parse(self._query_text)
-        except QuerySyntaxError as exc:  # said where the results would be; the layout does not move
-            model.snippet_of = None
-            model.set_ids([])
-            pane.set_count(self.tr("%n posts", "", 0))
-            pane.set_empty_text(self.tr("This search cannot run: %1").replace("%1", str(exc)))
-            self._show_sort(None)
-            return
-        sort = self._sort_for(query)
-        resorted, self._listed_sort = sort != self._listed_sort, sort
-        ids = self.session.query_ids(query, self._scope, sort)
-        scroll = pane.view.verticalScrollBar().value()
-        model.snippet_of = (lambda pid, q=query: self.session.snippet(pid, q)) if query.terms else None
-        pane.view.set_two_lines(bool(query.terms))
-        self.article_pane.view.set_highlight_terms(query.terms)
-        current = self.current_row()
-        model.set_ids(ids)
-        self._show_sort(sort)
-        pane.set_empty_text("" if ids else self._empty_list_text(query))
-        if query.terms and not self.session.searchable and self.session.report is not None:
-            posts = self.session.report.posts
-            pane.set_count(self.tr("%n posts so far", "", len(ids)), detail=(
-                self.tr("Searched %1 of %2 posts: the newest are indexed first, and the list fills in as "
-                        "indexing goes on.").replace("%1", f"{max(0, posts - self.session.unindexed):,}")
-                .replace("%2", f"{posts:,}")))
-        else:
-            pane.set_count(self.tr("%n posts", "", len(ids)))
-        if fresh:
-            pane.view.scrollToTop()
-            return
-        row = model.row_of_id(current.id) if keep_current and current is not None else -1
-        pane.view.verticalScrollBar().setValue(scroll)  # where the reader was
-        if row >= 0:  # in another order, the open post is scrolled to
-            self._select_list_row(row, show=False, scroll=resorted)
-
-    def _empty_list_text(self, query) -> str:
-        if self.session is not None and self.session.loading:
-            return self.tr("Reading posts…")
-        if query.terms or query.has_text:
-            return self.tr("No post matches this search here.")
-        return self.tr("No posts here.")
-
-    def _sort_for(self, query) -> str | None:
-        """The order of the list: the reader's (header) for lists; for a search, relevance until a
-        header is clicked during it."""
-        if query.terms:
-            return self._search_sort
-        return self.settings.ui.sort
-
-    def _show_sort(self, sort: str | None) -> None:
-        """The header shows the order the list really has (relevance: no arrow)."""
-        header = self.list_pane.view.header()
-        found = next(((col, order) for (col, order), name in SORT_OF_COLUMN.items() if name == sort), None)
-        header.blockSignals(True)
-        try:
-            if found is None:
-                header.setSortIndicatorShown(False)
-                header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
-            else:
-                header.setSortIndicatorShown(True)
-                header.setSortIndicator(found[0], found[1])
-        finally:
-            header.blockSignals(False)
-
-    def _on_list_sort_requested(self, sort: str) -> None:
-        if self._query_text.strip():
-            self._search_sort = sort  # searches in this order until the search is cleared
-        else:
-            self.settings.ui.sort = sort
-        self.reload_list()
+        self.listing.reload()
 
     def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._selecting_quietly and not self.list_pane.view.focusing:
             self.show_list_row(current.row())
 
     # --- search ---------------------------------------------------------------------------------
-
-    def _on_search_changed(self, text: str) -> None:
-        self._query_text = text
-        if not text.strip():
-            self._search_sort = None  # the next search starts by relevance
-        self.reload_list()
 
     def _on_search_return(self) -> None:
         """Enter (or Down) in the search field: to the results, the first one open; j goes on from it."""

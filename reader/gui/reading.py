@@ -159,8 +159,7 @@ class ReadingMixin:
         index = self.list_pane.model.row_of_id(row.id)
         if index < 0 and self._scope.kind != "all":
             # Not in this list: widen to all posts so j/k continue from it.
-            self.list_pane.search.clear()
-            self._query_text = ""
+            self.listing.clear_search()
             self.select_scope(Scope("all"))
             index = self.list_pane.model.row_of_id(row.id)
         if index >= 0:

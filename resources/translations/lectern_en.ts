@@ -40,9 +40,9 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>PostListing</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/main_window.py" line="+479"/>
+        <location filename="../../reader/gui/listing.py" line="+78"/>
         <location line="+22"/>
         <source>%n posts</source>
         <translation>
@@ -62,7 +62,7 @@
 <context>
     <name>ReadingMixin</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/reading.py" line="+289"/>
+        <location filename="../../reader/gui/reading.py" line="+294"/>
         <source>Marked %n posts read (Ctrl+Z undoes)</source>
         <translation>
             <numerusform>Marked %n post read (Ctrl+Z undoes)</numerusform>
@@ -81,7 +81,7 @@
 <context>
     <name>TreeModel</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/tree_model.py" line="+287"/>
+        <location filename="../../reader/gui/tree_model.py" line="+268"/>
         <source>%n starred</source>
         <translation>
             <numerusform>%n starred</numerusform>

@@ -113,7 +113,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/article_view.py" line="+82"/>
+        <location filename="../../reader/gui/article_view.py" line="+83"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
@@ -123,7 +123,7 @@
         <translation>这篇文章很长，只显示了开头部分：约 %1 字，全文约 %2 字。</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>Undated</source>
         <translation>无日期</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../reader/gui/dialogs.py" line="+54"/>
+        <location filename="../../reader/gui/dialogs.py" line="+61"/>
         <source>%1 or %2</source>
         <translation>%1 或 %2</translation>
     </message>
@@ -286,7 +286,7 @@
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>This post was deleted</source>
         <translation>这篇文章已被删除</translation>
     </message>
@@ -299,7 +299,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="+59"/>
+        <location filename="../../reader/gui/main_window.py" line="+61"/>
         <location line="+101"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
@@ -316,7 +316,7 @@
         <translation>索引进度</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>“%1” does not exist.</source>
         <translation>“%1”不存在。</translation>
     </message>
@@ -332,17 +332,17 @@
     </message>
     <message>
         <location line="+29"/>
-        <location line="+249"/>
+        <location line="+2"/>
         <source>Reading posts…</source>
         <translation>正在读取文章…</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="+7"/>
         <source>Cannot open folder</source>
         <translation>无法打开文件夹</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+109"/>
         <source>Another Lectern window is indexing this archive; waiting for it…</source>
         <translation>另一个 Lectern 窗口正在为这个文章库建立索引，正在等待它完成…</translation>
     </message>
@@ -357,32 +357,7 @@
         <translation>Lectern 发现记录已读和星标文章的文件已损坏，已另建一个新文件。没有删除任何内容。</translation>
     </message>
     <message>
-        <location line="+95"/>
-        <source>This search cannot run: %1</source>
-        <translation>无法执行此搜索：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+16"/>
-        <source>%n posts so far</source>
-        <translation>
-            <numerusform>目前找到 %n 篇</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Searched %1 of %2 posts: the newest are indexed first, and the list fills in as indexing goes on.</source>
-        <translation>已搜索 %2 篇中的 %1 篇：最新的文章先建立索引，列表会随着索引进度继续补充。</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-18"/>
-        <location line="+22"/>
-        <source>%n posts</source>
-        <translation>
-            <numerusform>%n 篇文章</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="-138"/>
+        <location line="-22"/>
         <source>Reading posts: %1 of %2</source>
         <translation>正在读取文章：%1/%2</translation>
     </message>
@@ -392,8 +367,8 @@
         <translation>正在建立全文搜索索引：%1/%2</translation>
     </message>
     <message>
-        <location line="-194"/>
-        <location line="+204"/>
+        <location line="-195"/>
+        <location line="+205"/>
         <source>Search ready</source>
         <translation>搜索已就绪</translation>
     </message>
@@ -423,17 +398,7 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+100"/>
-        <source>No post matches this search here.</source>
-        <translation>这里没有符合此搜索的文章。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No posts here.</source>
-        <translation>这里没有文章。</translation>
-    </message>
-    <message>
-        <location line="+116"/>
+        <location line="+145"/>
         <source>About Lectern</source>
         <translation>关于 Lectern</translation>
     </message>
@@ -518,6 +483,49 @@
         <location line="+0"/>
         <source>Source</source>
         <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>PostListing</name>
+    <message numerus="yes">
+        <location filename="../../reader/gui/listing.py" line="+78"/>
+        <location line="+22"/>
+        <source>%n posts</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>This search cannot run: %1</source>
+        <translation>无法执行此搜索：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n posts so far</source>
+        <translation>
+            <numerusform>目前找到 %n 篇</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Searched %1 of %2 posts: the newest are indexed first, and the list fills in as indexing goes on.</source>
+        <translation>已搜索 %2 篇中的 %1 篇：最新的文章先建立索引，列表会随着索引进度继续补充。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading posts…</source>
+        <translation>正在读取文章…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No post matches this search here.</source>
+        <translation>这里没有符合此搜索的文章。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No posts here.</source>
+        <translation>这里没有文章。</translation>
     </message>
 </context>
 <context>
@@ -731,7 +739,7 @@
         <translation>读取文章库之后，这篇文章已被修改或删除：%1</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+114"/>
         <source>No more unread posts in this list</source>
         <translation>此列表中没有更多未读文章</translation>
     </message>
@@ -753,18 +761,18 @@
 <context>
     <name>TreeModel</name>
     <message>
-        <location filename="../../reader/gui/tree_model.py" line="+52"/>
+        <location filename="../../reader/gui/tree_model.py" line="+53"/>
         <source>All posts</source>
         <translation>全部文章</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+255"/>
+        <location line="+235"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-234"/>
         <source>Starred</source>
         <translation>已加星标</translation>
     </message>
@@ -819,7 +827,7 @@
         <translation>顶层文件夹</translation>
     </message>
     <message numerus="yes">
-        <location line="+216"/>
+        <location line="+196"/>
         <source>%n starred</source>
         <translation>
             <numerusform>%n 篇已加星标</numerusform>
