@@ -31,7 +31,7 @@ from .list_model import format_date, status_labels
 from .net import ImageFetcher
 from .tree_model import location_label
 
-__all__ = ["ArticleView", "SCOPE_SCHEME", "COPY_SCHEME"]
+__all__ = ["ArticleView", "SCOPE_SCHEME", "COPY_SCHEME", "scope_link"]
 
 SCOPE_SCHEME = "lectern-scope"
 COPY_SCHEME = "lectern-copy"  # another file holding the shown post ("also at"), by path
@@ -207,10 +207,10 @@ class ArticleView(QTextBrowser):
         day = format_date(post.date, with_time=len(post.date) > 10, long=True) or self.tr("Undated")
         meta = [html.escape(day), *(f"<b>{html.escape(label)}</b>" for label in status_labels(row))]
         if post.author:
-            meta.append(f'<a href="{SCOPE_SCHEME}:author/{_q(post.author)}">{html.escape(post.author)}</a>')
+            meta.append(scope_link("author", post.author))
         parts.append(f'<p class="meta">{" · ".join(m for m in meta if m)}</p>')
-        labels = [f'<a href="{SCOPE_SCHEME}:category/{_q(c)}">{html.escape(c)}</a>' for c in post.categories]
-        labels += [f'<a href="{SCOPE_SCHEME}:tag/{_q(t)}">#{html.escape(t)}</a>' for t in post.tags
+        labels = [scope_link("category", c) for c in post.categories]
+        labels += [scope_link("tag", t, f"#{t}") for t in post.tags
                    if t not in post.categories]
         if labels:
             parts.append(f'<p class="labels">{" ".join(labels)}</p>')
@@ -461,6 +461,11 @@ def convert_html(text: str, script: str) -> str:
             if depth == 0:
                 keep = None
     return "".join(parts)
+
+
+def scope_link(kind: str, value: str, label: str | None = None) -> str:
+    """A link that selects a tree entry (a tag, category, author, location, ...): `label` or the value."""
+    return f'<a href="{SCOPE_SCHEME}:{kind}/{_q(value)}">{html.escape(value if label is None else label)}</a>'
 
 
 def _q(text: str) -> str:

@@ -163,23 +163,24 @@ class PostListModel(QAbstractTableModel):
         if convert is self.convert:
             return
         self.convert = convert
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Column) - 1))
+        self._repaint_all()
 
     def retranslate(self) -> None:
         """The UI language (and with it the date format) changed: new headers, repaint the rows."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Column) - 1))
+        self._repaint_all()
 
     def refresh_ids(self, ids: list[int]) -> None:
         """Repaint these posts: one by one when they are few, all rows at once when many."""
         if len(ids) > 100:
-            if self._ids:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Column) - 1))
+            self._repaint_all()
             return
         for post_id in ids:
             self.refresh_id(post_id)
+
+    def _repaint_all(self) -> None:
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Column) - 1))
 
     def refresh_id(self, post_id: int) -> None:
         """Repaint one post (its read or starred state changed)."""

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import html
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
 from .actions import ActionId, spec
-from .article_view import SCOPE_SCHEME
+from .article_view import scope_link
 from .dialogs import key_text
 from .tree_model import location_label
 
@@ -45,10 +44,6 @@ def _keys(ids: tuple[ActionId, ...]) -> str:
     return " / ".join(html.escape(first(spec(i).shortcuts)) for i in ids)
 
 
-def _scope_link(kind: str, value: str, text: str) -> str:
-    return f'<a href="{SCOPE_SCHEME}:{kind}/{quote(value, safe="")}">{html.escape(text)}</a>'
-
-
 class Welcome(QObject):
     """The page's texts (the "Welcome" context of the translations)."""
 
@@ -68,7 +63,7 @@ class Welcome(QObject):
                 span = self.tr("From %1 to %2").replace("%1", min(months)).replace("%2", max(months))
                 parts.append(f"<p>{html.escape(span)}</p>")
             if len(counts.locations) > 1:
-                places = [f"{_scope_link('location', loc, location_label(loc))} {total:,}"
+                places = [f"{scope_link('location', loc, location_label(loc))} {total:,}"
                           for loc, (total, _unread) in counts.locations.items()]
                 parts.append(f"<p>{' · '.join(places)}</p>")
             if session.loading:
@@ -76,11 +71,11 @@ class Welcome(QObject):
                 parts.append(f"<p><i>{html.escape(note)}</i></p>")
             elif session.new_count:
                 new = self.tr("%Ln new since last open", "", session.new_count)
-                parts.append(f"<p><b>{_scope_link('new', str(session.new_since_ns), new)}</b></p>")
+                parts.append(f"<p><b>{scope_link('new', str(session.new_since_ns), new)}</b></p>")
             top = list(counts.categories.items())[:6]
             if top:
                 most = self.tr("Most posts:")
-                links = ", ".join(f"{_scope_link('category', name, name)} ({total:,})" for name, (total, _u) in top)
+                links = ", ".join(f"{scope_link('category', name)} ({total:,})" for name, (total, _u) in top)
                 parts.append(f"<p>{html.escape(most)} {links}</p>")
         rows = "".join(f"<tr><td><code>{_keys(ids)}</code>&nbsp;&nbsp;</td><td>{html.escape(self.tr(text))}</td></tr>"
                        for ids, text in START_KEYS)
