@@ -258,17 +258,17 @@ def test_dates_stay_iso_when_the_language_changes_live(qtbot, qapp, archive):
 def test_the_header_says_undated_draft_and_unpublished(qtbot, archive, english):
     window = make_window(qtbot, archive)
     view = window.article_pane.view
-    window.open_post_path("_drafts/draft.md")
+    window.reading.open_post_path("_drafts/draft.md")
     header = view.toPlainText().split("\n")[:3]
     assert header[0] == "A draft" and header[1].startswith("Undated · Draft"), header
-    window.open_post_path("_posts/2022-01-01-hidden.md")
+    window.reading.open_post_path("_posts/2022-01-01-hidden.md")
     meta = view.toPlainText().split("\n")[1]
     assert "2022" in meta and "January" in meta and "Unpublished" in meta, meta  # long, four-digit year
     for path, year in (("_posts/1900-01-01-old.md", "1900"), ("_posts/9999-12-31-far.md", "9999")):
-        window.open_post_path(path)
+        window.reading.open_post_path(path)
         meta = view.toPlainText().split("\n")[1]
         assert year in meta and "Draft" not in meta and "Unpublished" not in meta, meta
-    window.open_post_path("_posts/2024-03-02-dated.md")
+    window.reading.open_post_path("_posts/2024-03-02-dated.md")
     meta = view.toPlainText().split("\n")[1]
     assert "March" in meta and "2024" in meta and "10:30" in meta, meta  # the post's own time
 
@@ -281,6 +281,6 @@ def test_undated_posts_pulled_while_open_are_listed_last_and_labelled(qtbot, arc
     assert column(window, Column.DATE)[:4] == EXPECTED_DATES[:4]
     assert column(window, Column.DATE)[4:] == ["Undated"] * 3
     assert "Pulled draft [Draft]" in column(window, Column.TITLE)[4:]
-    window.show_new_posts()
+    window.live.show_new_posts()
     assert column(window, Column.TITLE) == ["Pulled draft [Draft]"]
     assert column(window, Column.DATE) == ["Undated"]

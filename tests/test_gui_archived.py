@@ -38,35 +38,35 @@ def test_the_tree_tells_recent_from_archived_and_the_header_says_where(qtbot, ar
     assert (recent.label, recent.total) == ("Recent", 9)
     assert (archived.label, archived.total) == ("Archived", 1)  # the keyboard copy there is shown from _posts
     assert archived.parent.label == "Location"
-    window.select_scope(Scope("location", "archived"))
+    window.scopes.select_scope(Scope("location", "archived"))
     assert len(list_titles(window)) == 1
     window.focus_list()
-    window.first_post()
+    window.reading.first_post()
     text = window.article_pane.view.toPlainText()
     assert "In Archived · archived/2024-09-01/" in text
-    window.select_scope(Scope("all"))
-    window.open_post_path("_posts/2024-03-02-keyboard.md")
+    window.scopes.select_scope(Scope("all"))
+    window.reading.open_post_path("_posts/2024-03-02-keyboard.md")
     text = window.article_pane.view.toPlainText()
     assert "In Recent · _posts/" in text and "also at archived/2024-12-01/2024-03-02-keyboard.md" in text
-    assert list_titles(window).count(window.current_row().title) == 1  # one post, one row
+    assert list_titles(window).count(window.reading.current_row().title) == 1  # one post, one row
 
 
 def test_another_copy_is_reachable_from_the_article(qtbot, archive):
     window = make_window(qtbot, archive)
-    window.open_post_path("_posts/2024-03-02-keyboard.md")
+    window.reading.open_post_path("_posts/2024-03-02-keyboard.md")
     view = window.article_pane.view
     assert "An older scrape" not in view.toPlainText()
     view.anchorClicked.emit(QUrl(f"{COPY_SCHEME}:archived%2F2024-12-01%2F2024-03-02-keyboard.md"))
     qtbot.waitUntil(lambda: "An older scrape" in view.toPlainText(), timeout=3000)
     assert "In Archived" in view.toPlainText() and "also at _posts/2024-03-02-keyboard.md" in view.toPlainText()
-    assert window.current_row().key == "2024-03-02-keyboard"  # the same post: the same marks
+    assert window.reading.current_row().key == "2024-03-02-keyboard"  # the same post: the same marks
 
 
 def test_a_post_moved_to_archived_while_open_stays_open_read_and_not_new(qtbot, archive):
     window = make_window(qtbot, archive)
-    window.open_post_path("_posts/2025-06-20-welcome.md")  # as a click on it does
-    window.toggle_star()
-    row = window.current_row()
+    window.reading.open_post_path("_posts/2025-06-20-welcome.md")  # as a click on it does
+    window.reading.toggle_star()
+    row = window.reading.current_row()
     assert window.session.is_read(row.key) and window.session.is_starred(row.key)
     unread = tree_node(window, Scope("unread")).unread
     target = archive / "archived" / "2026-01-01"
@@ -75,7 +75,7 @@ def test_a_post_moved_to_archived_while_open_stays_open_read_and_not_new(qtbot, 
     view = window.article_pane.view
     qtbot.waitUntil(lambda: "archived/2026-01-01/" in view.toPlainText(), timeout=2000 + DEBOUNCE_MS + 3000)
     assert "deleted" not in view.toPlainText() and "Welcome to Lectern" in view.toPlainText()
-    now = window.current_row()
+    now = window.reading.current_row()
     assert now.id == row.id and now.path == "archived/2026-01-01/2025-06-20-welcome.md"
     assert window.session.is_read(now.key) and window.session.is_starred(now.key)
     assert tree_node(window, Scope("unread")).unread == unread  # still read: nothing came back unread
@@ -86,8 +86,8 @@ def test_a_post_moved_to_archived_while_open_stays_open_read_and_not_new(qtbot, 
 
 def test_a_folder_archive_that_moved_is_located_with_its_marks(qtbot, archive, monkeypatch, tmp_path):
     window = make_window(qtbot, archive)
-    window.open_post_path("_posts/2025-06-20-welcome.md")
-    window.toggle_star()
+    window.reading.open_post_path("_posts/2025-06-20-welcome.md")
+    window.reading.toggle_star()
     old_id = window.session.state.archive
     window.open_path(GUIDE)
     moved = tmp_path / "renamed archive"
@@ -101,4 +101,4 @@ def test_a_folder_archive_that_moved_is_located_with_its_marks(qtbot, archive, m
     qtbot.waitUntil(lambda: window.session is not None and window.session.root == moved, timeout=3000)
     assert window.session.state.archive == old_id
     assert tree_node(window, Scope("starred")).total == 1
-    assert window.current_row().key == "2025-06-20-welcome"  # where the reader was
+    assert window.reading.current_row().key == "2025-06-20-welcome"  # where the reader was

@@ -29,7 +29,7 @@ def window(qtbot):
     w = make_window(qtbot)
     w.resize(1200, 760)
     w.focus_list()
-    w.open_post_path(KEYBOARD)
+    w.reading.open_post_path(KEYBOARD)
     return w
 
 
@@ -50,7 +50,7 @@ def first_paragraph_format(view) -> QTextBlockFormat:
 def test_theme_colours_the_app_and_the_article(window, theme):
     colors = THEME_COLORS[theme]
     window.settings.prefs.theme = theme
-    window.apply_preferences()
+    window.article_commands.apply_preferences()
     view = window.article_pane.view
     assert QApplication.palette().color(QPalette.ColorRole.Window).name() == colors.window
     assert base_color(view) == colors.base
@@ -58,14 +58,14 @@ def test_theme_colours_the_app_and_the_article(window, theme):
     assert f"color: {colors.text}" in view.document().defaultStyleSheet()
     assert f"color: {colors.link}" in view.document().defaultStyleSheet()
     # The next post is drawn on the same page colour: no white flash in the dark.
-    window.next_post()
+    window.reading.next_post()
     assert base_color(view) == colors.base
     assert view.viewport().palette().color(QPalette.ColorRole.Base).name() == colors.base
     image = view.viewport().grab().toImage()
     corner = image.pixelColor(2, image.height() - 3).name()
     assert corner == colors.base
     window.settings.prefs.theme = "system"
-    window.apply_preferences()
+    window.article_commands.apply_preferences()
     assert base_color(view) == QApplication.style().standardPalette().color(QPalette.ColorRole.Base).name()
 
 
@@ -73,17 +73,17 @@ def test_typography_preferences_change_the_rendered_article(window):
     view = window.article_pane.view
     prefs = window.settings.prefs
     prefs.font_size, prefs.line_height, prefs.paragraph_spacing = 17, 200, 1.5
-    window.apply_preferences()
+    window.article_commands.apply_preferences()
     assert view.document().defaultFont().pointSize() == 17
     fmt = first_paragraph_format(view)
     assert fmt.lineHeightType() == QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
     assert fmt.lineHeight() == 200
     wide_gap = fmt.bottomMargin()
     prefs.paragraph_spacing = 0.5
-    window.apply_preferences()
+    window.article_commands.apply_preferences()
     assert 0 < first_paragraph_format(view).bottomMargin() < wide_gap
     # zoom adds to the preferred size
-    window.zoom_in()
+    window.article_commands.zoom_in()
     assert view.document().defaultFont().pointSize() == 18
 
 
@@ -93,21 +93,21 @@ def test_font_family_preference(window):
     if family not in QFontDatabase.families():
         pytest.skip(f"{family} is not installed (apt install fonts-wqy-microhei)")
     window.settings.prefs.font_family = family
-    window.apply_preferences()
+    window.article_commands.apply_preferences()
     assert window.article_pane.view.document().defaultFont().family() == family
 
 
 def test_text_width_centres_a_column(window):
     view = window.article_pane.view
     window.settings.prefs.text_width = 30
-    window.apply_preferences()
+    window.article_commands.apply_preferences()
     QTest.qWait(10)
     fmt = view.document().rootFrame().frameFormat()
     assert fmt.leftMargin() > MIN_MARGIN and abs(fmt.leftMargin() - fmt.rightMargin()) < 1
     column = view.viewport().width() - fmt.leftMargin() - fmt.rightMargin()
     assert abs(column - view.column_width()) < 2
     window.settings.prefs.text_width = 0  # no limit: the whole pane
-    window.apply_preferences()
+    window.article_commands.apply_preferences()
     assert view.document().rootFrame().frameFormat().leftMargin() == MIN_MARGIN
 
 
@@ -126,23 +126,23 @@ def test_preferences_dialog_applies_changes_live(window, qtbot):
     assert window.settings.prefs.images == "never"
     dialog.image_override.setCurrentIndex(dialog.image_override.findData("always"))
     assert window.settings.prefs.images_for(str(window.session.root)) == "always"
-    assert window.images_allowed()
+    assert window.article_commands.images_allowed()
     # every field has a label and an accessible name
     for field in (dialog.theme, dialog.font_family, dialog.font_size, dialog.line_height, dialog.paragraph_spacing,
                   dialog.text_width, dialog.mark_read, dialog.images, dialog.image_override, dialog.language):
         assert field.accessibleName(), field
     dialog.close()
     window.settings.prefs.theme = "system"
-    window.apply_preferences()
+    window.article_commands.apply_preferences()
 
 
 def test_images_policy_never_hides_the_offer_to_load(window):
     post = "_posts/2024-09-10-images-and-privacy.md"
-    window.open_post_path(post)
+    window.reading.open_post_path(post)
     assert window.article_pane.images_bar.isVisibleTo(window)  # default: ask
     window.settings.prefs.images = "never"
-    window.apply_preferences()
-    window.reshow_current()
+    window.article_commands.apply_preferences()
+    window.reading.reshow_current()
     assert not window.article_pane.images_bar.isVisibleTo(window)
     assert "[" in window.article_pane.view.toPlainText()  # the placeholder with the alt text is shown
 
@@ -152,7 +152,7 @@ def test_traditional_query_lists_simplified_posts_and_highlights_the_words(windo
     window.list_pane.flush_search()
     paths = {window.list_pane.model.post(i).path for i in range(window.list_pane.model.rowCount())}
     assert JIANPAN in paths
-    window.open_post_path(JIANPAN)
+    window.reading.open_post_path(JIANPAN)
     view = window.article_pane.view
     highlights = view.extraSelections()
     assert highlights
@@ -160,7 +160,7 @@ def test_traditional_query_lists_simplified_posts_and_highlights_the_words(windo
 
 
 def test_find_ignores_the_chinese_script(window):
-    window.open_post_path(JIANPAN)
+    window.reading.open_post_path(JIANPAN)
     view = window.article_pane.view
     simplified = view.toPlainText().count("键盘")
     assert simplified > 1
@@ -175,48 +175,48 @@ def test_find_ignores_the_chinese_script(window):
 def test_show_in_traditional_converts_the_display_only(window):
     path = GUIDE / JIANPAN
     before = hashlib.sha256(path.read_bytes()).hexdigest()
-    window.open_post_path(JIANPAN)
+    window.reading.open_post_path(JIANPAN)
     view = window.article_pane.view
     assert "键盘" in view.toPlainText()
     window.actions_by_id[ActionId.SCRIPT_TRADITIONAL].trigger()
     assert "鍵盤" in view.toPlainText() and "键盘" not in view.toPlainText()
     assert window.settings.prefs.script == "traditional"
-    window.next_post()  # stays on for the next post
+    window.reading.next_post()  # stays on for the next post
     assert window.article_pane.view.script == "traditional"
     window.actions_by_id[ActionId.SCRIPT_AS_WRITTEN].trigger()
-    window.open_post_path(JIANPAN)
+    window.reading.open_post_path(JIANPAN)
     assert "键盘" in view.toPlainText()
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
 def test_export_pdf_writes_the_article_with_its_header(window, tmp_path):
     window.settings.prefs.theme = "dark"
-    window.apply_preferences()
-    window.open_post_path(JIANPAN)
+    window.article_commands.apply_preferences()
+    window.reading.open_post_path(JIANPAN)
     out = tmp_path / "article.pdf"
-    assert window.export_pdf(str(out))
+    assert window.article_commands.export_pdf(str(out))
     data = out.read_bytes()
     assert data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]
     from reader.gui.article_commands import article_document
     doc = article_document(window.article_pane.view)  # printed in the light variant
     assert f"color: {THEME_COLORS['light'].text}" in doc.defaultStyleSheet()
     window.settings.prefs.theme = "system"
-    window.apply_preferences()
+    window.article_commands.apply_preferences()
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext is not installed (apt install poppler-utils): PDF text not checked")
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
-    title = window.current_row().title
+    title = window.reading.current_row().title
     squeeze = "".join(text.split())
     assert "".join(title.split()) in squeeze
     assert "键盘" in squeeze
 
 
 def test_copy_link_and_plain_text(window):
-    row = window.current_row()
+    row = window.reading.current_row()
     press(K.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert QGuiApplication.clipboard().text() == row.url
-    window.copy_text()
+    window.article_commands.copy_text()
     assert QGuiApplication.clipboard().text() == window.article_pane.view.toPlainText()
     assert row.title in QGuiApplication.clipboard().text()
 
@@ -239,7 +239,7 @@ def test_accessibility_tree_exposes_the_article_text(window):
     text_iface = iface.textInterface()
     assert text_iface is not None
     exposed = text_iface.text(0, text_iface.characterCount())
-    assert window.current_row().title in exposed
+    assert window.reading.current_row().title in exposed
     # a screen reader gets the whole text (table cells come with Qt's frame separators)
     for separator in ("\ufdd0", "\ufdd1", "\u2029"):
         exposed = exposed.replace(separator, "\n")

@@ -26,7 +26,7 @@ sys.addaudithook(_audit)
 
 def test_seed_post_renders_its_chinese_text_and_captions(qtbot):
     window = make_window(qtbot, CORPUS / "seed")
-    window.first_post()
+    window.reading.first_post()
     text = window.article_pane.view.toPlainText()
     assert text.startswith("朝鲜出兵援助俄罗斯之际 习近平宣布访俄")
     assert "韩国的情报机构本周五披露" in text
@@ -52,14 +52,14 @@ def test_opening_every_post_makes_no_network_request(qtbot):
         assert _connects, "the socket audit hook saw nothing"
         _connects.clear()
         window.focus_list()
-        window.first_post()
+        window.reading.first_post()
         for _ in range(model.rowCount() - 1):
-            window.next_post()
+            window.reading.next_post()
             qtbot.wait(0)  # let paint-time resource loads happen
         window.article_pane.view.grab()
     finally:
         _watching[0] = False
-    assert window.current_row().id == model.id_at(model.rowCount() - 1)
+    assert window.reading.current_row().id == model.id_at(model.rowCount() - 1)
     assert _connects == []
     assert window.fetcher.requests_made == 0
 

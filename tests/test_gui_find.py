@@ -20,7 +20,7 @@ KEYBOARD = "_posts/2024-03-02-keyboard.md"
 @pytest.fixture
 def window(qtbot):
     w = make_window(qtbot)
-    w.open_post_path(KEYBOARD)  # as a click on it in the list does
+    w.reading.open_post_path(KEYBOARD)  # as a click on it in the list does
     return w
 
 
@@ -45,7 +45,7 @@ def position(window) -> str:
 
 def test_enter_goes_to_the_next_match_and_shift_enter_to_the_previous(window):
     count = open_find(window, "post")
-    shown = window.current_row()
+    shown = window.reading.current_row()
     press(K.Key_Return)
     assert position(window) == "2"
     press(K.Key_Enter)  # the keypad's Enter too
@@ -55,7 +55,7 @@ def test_enter_goes_to_the_next_match_and_shift_enter_to_the_previous(window):
     assert window.article_pane.view.textCursor().selectedText().lower() == "post"
     # still typing in the find field: Enter is not the window's Open Post
     assert focused() is window.article_pane.find_field
-    assert window.current_row() == shown
+    assert window.reading.current_row() == shown
     press(K.Key_Return, SHIFT)
     press(K.Key_Return, SHIFT)  # wraps around to the last
     assert window.article_pane.find_count.text() == f"{count} of {count}"

@@ -21,7 +21,7 @@ def newest_title(window) -> str:
 
 
 def shown_title(window) -> str | None:
-    row = window.current_row()
+    row = window.reading.current_row()
     return row.title if row is not None else None
 
 
@@ -37,7 +37,7 @@ def archive(tmp_path):
 def test_focus_starts_in_the_list_and_the_first_j_opens_the_first_post(qtbot):
     window = make_window(qtbot)
     assert QApplication.focusWidget() is window.list_pane.view
-    assert window.current_row() is None and not window.list_pane.view.currentIndex().isValid()
+    assert window.reading.current_row() is None and not window.list_pane.view.currentIndex().isValid()
     press(Qt.Key.Key_J)
     assert shown_title(window) == newest_title(window)
     press(Qt.Key.Key_J)
@@ -51,7 +51,7 @@ def test_the_list_getting_the_focus_opens_nothing(qtbot):
     assert QApplication.focusWidget() is window.list_pane.search
     press(Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is window.list_pane.view
-    assert window.current_row() is None
+    assert window.reading.current_row() is None
     assert not window.session.state.read_keys()
     press(Qt.Key.Key_J)
     assert shown_title(window) == newest_title(window)
@@ -68,7 +68,7 @@ def test_a_key_pressed_while_the_archive_is_read_is_not_lost(qtbot, archive):
     assert window.open_path(archive)
     assert window.list_pane.model.rowCount() == 0  # nothing listed yet: the scan runs in the background
     press(Qt.Key.Key_J)
-    qtbot.waitUntil(lambda: window.current_row() is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.reading.current_row() is not None, timeout=20_000)
     assert shown_title(window) == newest_title(window)
     window.close()
     window.shutdown()
@@ -81,7 +81,7 @@ def test_the_article_pane_welcomes_without_opening_or_marking_anything(qtbot, ar
     assert "10 posts" in text and "10 unread" in text
     assert "2024-03 to 2025-06" in text  # what it spans
     assert "next / previous post" in text and "j / k" in text  # the keys, as typed
-    assert window.current_row() is None and not window.session.state.read_keys()
+    assert window.reading.current_row() is None and not window.session.state.read_keys()
     press(Qt.Key.Key_J)
     assert shown_title(window) == newest_title(window)
 
@@ -92,7 +92,7 @@ def test_the_welcome_page_says_what_is_new_and_links_it(qtbot, archive):
     write_post(archive / "_posts", "2026-02-01-arrived.md", "title: Arrived while away\ndate: 2026-02-01")
     again = make_window(qtbot, archive)
     assert "1 new since last open" in again.article_pane.view.toPlainText()
-    assert again.current_row() is None
+    assert again.reading.current_row() is None
 
 
 def test_the_default_window_shows_a_typical_title_whole(qtbot):
@@ -151,14 +151,14 @@ def test_enter_and_down_in_the_search_go_to_the_results(qtbot, many):
     press(Qt.Key.Key_Return)
     assert QApplication.focusWidget() is window.list_pane.view
     first = window.list_pane.model.post(0)
-    assert window.current_row().id == first.id  # the first result open
+    assert window.reading.current_row().id == first.id  # the first result open
     press(Qt.Key.Key_J)
-    assert window.current_row().id == window.list_pane.model.post(1).id
+    assert window.reading.current_row().id == window.list_pane.model.post(1).id
     assert window.list_pane.search.text() == "beta"  # j did not become part of the query
     search_for(window, "alpha")
     press(Qt.Key.Key_Down)
     assert QApplication.focusWidget() is window.list_pane.view
-    assert window.current_row().id == window.list_pane.model.post(0).id
+    assert window.reading.current_row().id == window.list_pane.model.post(0).id
 
 
 def test_esc_clears_the_search_and_the_tree_filter(qtbot, many):
@@ -236,7 +236,7 @@ def test_the_tree_filter_folds_scripts_says_when_nothing_matches_and_restores_th
     assert QApplication.focusWidget() is pane.view
     tags = pane.proxy.mapFromSource(pane.model.index_of_scope(Scope("tag", "t1")).parent())
     pane.view.expand(tags)
-    window.select_scope(Scope("category", "其他"))
+    window.scopes.select_scope(Scope("category", "其他"))
     pane.filter.setFocus()
     type_text(pane.filter, "書")  # Traditional: finds the Simplified 书
     labels = []
@@ -263,7 +263,7 @@ def test_the_tree_filter_folds_scripts_says_when_nothing_matches_and_restores_th
 def test_home_and_end_move_in_the_tree_not_the_article(qtbot, many):
     window = make_window(qtbot, many)
     press(Qt.Key.Key_J)
-    shown = window.current_row()
+    shown = window.reading.current_row()
     press(Qt.Key.Key_G)
     press(Qt.Key.Key_T)
     assert QApplication.focusWidget() is window.tree_pane.view
@@ -272,7 +272,7 @@ def test_home_and_end_move_in_the_tree_not_the_article(qtbot, many):
     assert last.row() > 0 or last.parent().isValid()
     press(Qt.Key.Key_Home)
     assert window.tree_pane.view.currentIndex().data(TreeRole.SCOPE) == Scope("all")
-    assert window.current_row().id == shown.id  # the article did not change
+    assert window.reading.current_row().id == shown.id  # the article did not change
 
 
 def test_new_since_last_open_is_a_tree_entry_that_opens_nothing(qtbot, archive):
@@ -287,11 +287,11 @@ def test_new_since_last_open_is_a_tree_entry_that_opens_nothing(qtbot, archive):
     QTest.mouseClick(again.status_new, Qt.MouseButton.LeftButton)
     assert sorted(list_titles(again)) == ["New 0", "New 1", "New 2"]
     assert again.tree_pane.view.currentIndex().data(TreeRole.SCOPE).kind == "new"
-    assert again.current_row() is None and not again.session.state.read_keys()
+    assert again.reading.current_row() is None and not again.session.state.read_keys()
     assert QApplication.focusWidget() is again.list_pane.view
     press(Qt.Key.Key_J)  # the first new post; reading it counts down the entry
-    assert again.current_row().title == list_titles(again)[0]
-    if not again.session.is_read(again.current_row().key):
+    assert again.reading.current_row().title == list_titles(again)[0]
+    if not again.session.is_read(again.reading.current_row().key):
         press(Qt.Key.Key_M)
     assert tree_node(again, Scope("new", str(again.session.new_since_ns))).unread == 2
 
@@ -322,7 +322,7 @@ def test_mark_all_read_and_undo_keep_every_count_right(qtbot, many):
 
     search_for(window, "beta")
     press(Qt.Key.Key_Return)  # opens the first result
-    if not window.session.is_read(window.current_row().key):
+    if not window.session.is_read(window.reading.current_row().key):
         press(Qt.Key.Key_M)
     press(Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
     assert all(window.session.is_read(window.list_pane.model.post(i).key) for i in range(60))
@@ -352,12 +352,12 @@ def test_the_list_grows_while_an_archive_is_first_read_and_the_reader_keeps_read
     window.session.metadata_ready.connect(lambda _r: sizes.append(window.list_pane.model.rowCount()))
     qtbot.waitUntil(lambda: window.list_pane.model.rowCount() > 0, timeout=20_000)
     press(Qt.Key.Key_J)
-    opened = window.current_row()
+    opened = window.reading.current_row()
     assert opened is not None and opened.date == window.list_pane.model.post(0).date
     qtbot.waitUntil(lambda: window.session is not None and window.session.searchable, timeout=60_000)
     assert window.list_pane.model.rowCount() == 300
     assert len(sizes) >= 2 and sizes == sorted(sizes) and sizes[0] < 300  # it grew
-    assert window.current_row().id == opened.id
+    assert window.reading.current_row().id == opened.id
     assert window.list_pane.view.currentIndex().row() == window.list_pane.model.row_of_id(opened.id)
     window.close()
     window.shutdown()

@@ -31,7 +31,7 @@ title: "Quotes “here” 中文“这里”"
 date: 2024-12-02
 """, f"<p>{ENGLISH}</p>\n<p>{CHINESE}</p>\n<p>Mixed: the “两会” and China’s 习近平.</p>\n")
     w = make_window(qtbot, archive)
-    w.open_post_path(MIXED)
+    w.reading.open_post_path(MIXED)
     return w
 
 
@@ -80,14 +80,14 @@ def test_a_chosen_family_goes_first_and_keeps_the_cjk_fallback(window):
     if serif is None:
         pytest.skip("no serif Latin font installed")
     window.settings.prefs.font_family = serif
-    window.apply_preferences()
+    window.article_commands.apply_preferences()
     doc = window.article_pane.view.document()
     families = doc.defaultFont().families()
     assert families[0] == serif and any(is_cjk_family(f) for f in families[1:])
     assert laid_out_fonts(doc, ENGLISH)["’"] == {serif}
     assert laid_out_fonts(doc, CHINESE)["他"] != {serif}
     window.settings.prefs.font_family = ""
-    window.apply_preferences()
+    window.article_commands.apply_preferences()
     assert doc.defaultFont().families()[0] == reading_families()[0]
 
 
@@ -101,7 +101,7 @@ def test_the_printed_article_uses_the_same_fonts(window):
 
 def test_a_real_english_article(qtbot, corpus):
     window = make_window(qtbot, corpus / "oped2")
-    window.open_post_path("_posts/2023-02-27-How Much Does U.S.-China Tension Threaten Decarbon.md")
+    window.reading.open_post_path("_posts/2023-02-27-How Much Does U.S.-China Tension Threaten Decarbon.md")
     doc = window.article_pane.view.document()
     latin = doc.defaultFont().families()[0]
     block = doc.begin()

@@ -21,12 +21,12 @@ ALT = Qt.KeyboardModifier.AltModifier
 def window(qtbot):
     w = make_window(qtbot)
     w.focus_list()
-    w.first_post()
+    w.reading.first_post()
     return w
 
 
 def title(window) -> str:
-    return window.current_row().title
+    return window.reading.current_row().title
 
 
 def focused():
@@ -36,7 +36,7 @@ def focused():
 def test_every_action_has_a_handler_and_menu_entry(qtbot):
     w = make_window(qtbot)
     for spec in ACTIONS:
-        assert callable(getattr(w, spec.handler)), spec.handler
+        assert callable(w.handler(spec.handler)), spec.handler
         action = w.actions_by_id[spec.id]
         assert [s.toString() for s in action.shortcuts()] == [
             s.replace(" ", "") if "," not in s else s for s in spec.shortcuts] or spec.shortcuts == ()
@@ -84,19 +84,19 @@ def test_the_list_keeps_the_keys_of_a_list(window):
 
 def test_n_p_next_and_previous_unread(window):
     titles = list_titles(window)
-    window.last_post()
-    window.first_post()  # first and last are now read
+    window.reading.last_post()
+    window.reading.first_post()  # first and last are now read
     press(K.Key_J)  # the second is read too
     press(K.Key_N)
     assert title(window) == titles[2]
-    window.last_post()
-    window._select_list_row(len(titles) - 1, show=False)
+    window.reading.last_post()
+    window.reading.select_list_row(len(titles) - 1, show=False)
     press(K.Key_P)
     assert title(window) == titles[-2]
 
 
 def test_m_toggles_read_and_s_toggles_star(window):
-    row = window.current_row()
+    row = window.reading.current_row()
     assert window.session.is_read(row.key)
     unread_before = tree_node(window, Scope("unread")).unread
     press(K.Key_M)
@@ -113,7 +113,7 @@ def test_m_toggles_read_and_s_toggles_star(window):
 
 
 def test_shift_a_marks_the_list_read_and_ctrl_z_undoes(window):
-    window.select_scope(Scope("category", "指南"))
+    window.scopes.select_scope(Scope("category", "指南"))
     window.focus_list()
     press(K.Key_A, SHIFT)
     paths = [window.list_pane.model.post(i).key for i in range(window.list_pane.model.rowCount())]
@@ -143,7 +143,7 @@ def test_letters_do_not_fire_in_the_tree_filter(window):
         press(key)
     assert window.tree_pane.filter.text() == "jsmn"
     assert title(window) == shown
-    assert not window.session.is_starred(window.current_row().key)
+    assert not window.session.is_starred(window.reading.current_row().key)
 
 
 def test_enter_opens_and_focuses_the_article(window):
@@ -167,7 +167,7 @@ def test_focus_shortcuts(window):
 
 def test_space_pages_then_opens_next_unread(window, qtbot):
     window.resize(900, 400)
-    window.open_post_path("_posts/2024-05-05-search.md")  # a long post, with unread posts after it
+    window.reading.open_post_path("_posts/2024-05-05-search.md")  # a long post, with unread posts after it
     window.focus_article()
     bar = window.article_pane.view.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
@@ -208,7 +208,7 @@ def test_zoom_keys_are_remembered(window):
 
 
 def test_find_in_article(window):
-    window.open_post_path("_posts/2024-03-02-keyboard.md")
+    window.reading.open_post_path("_posts/2024-03-02-keyboard.md")
     press(K.Key_F, CTRL)
     assert focused() is window.article_pane.find_field
     window.article_pane.find_field.setText("post")
@@ -279,7 +279,7 @@ def test_o_and_links_open_the_browser_only_for_web_urls(window, monkeypatch):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
     press(K.Key_O)
-    assert opened == [window.current_row().url]
+    assert opened == [window.reading.current_row().url]
     view = window.article_pane.view
     for url in ("https://example.org/a", "mailto:someone@example.org", "javascript:alert(1)", "file:///etc/passwd",
                 "ftp://example.org/x"):

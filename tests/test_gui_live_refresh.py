@@ -28,7 +28,7 @@ def archive(tmp_path):
 def window(qtbot, archive):
     w = make_window(qtbot, archive)
     w.focus_list()
-    w.open_post_path(KEYBOARD)
+    w.reading.open_post_path(KEYBOARD)
     return w
 
 
@@ -42,7 +42,7 @@ def pull(posts, count, start=0, word="Pulled"):
 def test_a_pull_shows_new_posts_and_keeps_selection_and_search(window, archive, qtbot):
     window.list_pane.search.setText("post")
     window.list_pane.flush_search()
-    window.open_post_path(KEYBOARD)
+    window.reading.open_post_path(KEYBOARD)
     before = len(list_titles(window))
     unread_before = tree_node(window, Scope("unread")).unread
     started = time.monotonic()
@@ -50,12 +50,12 @@ def test_a_pull_shows_new_posts_and_keeps_selection_and_search(window, archive, 
     qtbot.waitUntil(lambda: len(list_titles(window)) == before + 3, timeout=2000 + DEBOUNCE_MS + 3000)
     assert time.monotonic() - started < 2 + DEBOUNCE_MS / 1000 + 3
     assert window.list_pane.search.text() == "post"  # the search is kept...
-    assert window.current_row().path == KEYBOARD  # ...and the selection
-    assert window.list_pane.view.currentIndex().row() == window.list_pane.model.row_of_id(window.current_row().id)
+    assert window.reading.current_row().path == KEYBOARD  # ...and the selection
+    assert window.list_pane.view.currentIndex().row() == window.list_pane.model.row_of_id(window.reading.current_row().id)
     assert tree_node(window, Scope("unread")).unread == unread_before + 3  # new posts are unread
     assert tree_node(window, Scope("tag", "pulled")).total == 3
     assert window.status_new.isVisible() and "3" in window.status_new.text()
-    window.show_new_posts()
+    window.live.show_new_posts()
     assert sorted(list_titles(window)) == ["Pulled post 0", "Pulled post 1", "Pulled post 2"]
 
 
@@ -90,7 +90,7 @@ def test_scroll_position_of_the_list_is_kept(window, archive, qtbot):
     qtbot.waitUntil(lambda: len(list_titles(window)) == 210, timeout=8000)
     view = window.list_pane.view
     window.list_pane.model  # noqa: B018
-    middle = window.list_pane.model.row_of_id(window.current_row().id)
+    middle = window.list_pane.model.row_of_id(window.reading.current_row().id)
     view.scrollTo(window.list_pane.model.index(middle, 0))
     value = view.verticalScrollBar().value()
     assert value > 0

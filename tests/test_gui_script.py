@@ -82,7 +82,7 @@ def test_simplified_converts_list_titles_sources_and_tree_labels_live(window):
     # the tree's own entries are UI text, in the UI language: never converted
     assert tree_text(window, Scope("all")) == "All posts"
     # the entries still select the posts as the files name them
-    assert window.select_scope(Scope("tag", "電視")) and window.list_pane.model.rowCount() == 1
+    assert window.scopes.select_scope(Scope("tag", "電視")) and window.list_pane.model.rowCount() == 1
     trigger(window, ActionId.SCRIPT_TRADITIONAL)
     assert list_text(window, TAIWAN, Column.TITLE) == "臺灣的電視節目"
     assert tree_text(window, Scope("category", "指南")) == "指南"
@@ -98,7 +98,7 @@ def test_traditional_converts_simplified_labels(window):
 
 
 def test_the_article_converts_and_its_image_stays_a_placeholder(window):
-    window.open_post_path(TAIWAN)
+    window.reading.open_post_path(TAIWAN)
     view = window.article_pane.view
     assert "[Image: 節目截圖]" in view.toPlainText()
     assert images_in(view) == []
@@ -114,13 +114,13 @@ def test_the_article_converts_and_its_image_stays_a_placeholder(window):
 
 
 def test_a_switch_never_touches_urls(window):
-    window.open_post_path("_posts/2024-09-10-images-and-privacy.md")  # a local image and a remote one
+    window.reading.open_post_path("_posts/2024-09-10-images-and-privacy.md")  # a local image and a remote one
     view = window.article_pane.view
     local = [name for name in images_in(view) if name.startswith("file:")]
     assert len(local) == 1
     trigger(window, ActionId.SCRIPT_TRADITIONAL)
     assert images_in(view) == local
-    window.open_post_path(TAIWAN)
+    window.reading.open_post_path(TAIWAN)
     trigger(window, ActionId.SCRIPT_SIMPLIFIED)
     assert 'href="lectern-scope:tag/%E9%9B%BB%E8%A6%96"' in view.html_shown  # the tag as the file names it
     assert ">#电视<" in view.html_shown

@@ -21,7 +21,7 @@ def test_a_damaged_marks_file_is_kept_aside_and_the_reader_is_told(qtbot):
     assert str(kept[0]) in box.informativeText()
     # The new file works: marks are kept.
     window.focus_list()
-    window.first_post()
-    window.toggle_star()
-    assert window.session.is_starred(window.current_row().key)
+    window.reading.first_post()
+    window.reading.toggle_star()
+    assert window.session.is_starred(window.reading.current_row().key)
     assert window.session.state.starred_keys()

@@ -36,25 +36,25 @@ def test_each_tree_section_lists_its_count(qtbot):
         }
     assert expected[Scope("category", "Guide")] == 6 and expected[Scope("category", "指南")] == 4
     for scope, count in expected.items():
-        assert window.select_scope(scope), scope
+        assert window.scopes.select_scope(scope), scope
         assert window.list_pane.model.rowCount() == count, scope
         node = tree_node(window, scope)
         assert node.total == count and node.unread == count
         assert window.tree_pane.model.data(window.tree_pane.model.index_of_scope(scope).siblingAtColumn(1)) == str(count)
-    assert window.select_scope(Scope("year", "2024"))
+    assert window.scopes.select_scope(Scope("year", "2024"))
     assert window.list_pane.model.rowCount() == sum(v for k, v in expected.items() if k.kind == "month" and k.value.startswith("2024"))
-    assert window.select_scope(Scope("starred")) and window.list_pane.model.rowCount() == 0
+    assert window.scopes.select_scope(Scope("starred")) and window.list_pane.model.rowCount() == 0
 
 
 def test_opening_a_post_renders_header_and_marks_it_read(qtbot):
     window = make_window(qtbot)
-    window.select_scope(Scope("all"))
-    window.first_post()
+    window.scopes.select_scope(Scope("all"))
+    window.reading.first_post()
     view = window.article_pane.view
     text = view.toPlainText()
     assert text.startswith("Welcome to Lectern")
     assert "Lectern Guide" in text and "Open original" in text and "#basics" in text
-    row = window.current_row()
+    row = window.reading.current_row()
     assert window.session.is_read(row.key)
     assert tree_node(window, Scope("unread")).unread == 9
     assert tree_node(window, Scope("category", "Guide")).unread == 5
@@ -63,23 +63,23 @@ def test_opening_a_post_renders_header_and_marks_it_read(qtbot):
 
 def test_header_tag_link_selects_that_tree_entry(qtbot):
     window = make_window(qtbot)
-    window.first_post()
+    window.reading.first_post()
     view = window.article_pane.view
     from PySide6.QtCore import QUrl
     view.anchorClicked.emit(QUrl("lectern-scope:tag/basics"))
-    assert window._scope == Scope("tag", "basics")
+    assert window.scopes.scope == Scope("tag", "basics")
     assert window.list_pane.model.rowCount() == 3
 
 
 def test_link_to_another_post_opens_it_in_the_reader(qtbot):
     window = make_window(qtbot)
     from PySide6.QtCore import QUrl
-    window.first_post()
+    window.reading.first_post()
     for link in ("/2024/03/02/keyboard.html", "https://lectern.invalid/_posts/2024-03-02-keyboard.md",
                  "/guide/2024/03/02/keyboard.html"):
-        window.first_post()
+        window.reading.first_post()
         window.article_pane.view.anchorClicked.emit(QUrl(link))
-        assert window.current_row().title == "Keyboard shortcuts", link
+        assert window.reading.current_row().title == "Keyboard shortcuts", link
 
 
 def test_search_gives_the_same_posts_as_the_core_query(qtbot):
@@ -176,12 +176,12 @@ def test_search_results_show_the_matched_snippet(qtbot):
 
 def test_star_and_read_state_survive_reopening(qtbot):
     window = make_window(qtbot)
-    window.last_post()
-    row = window.current_row()
-    window.toggle_star()
-    window.first_post()
-    window.toggle_read()  # back to unread
-    first = window.current_row()
+    window.reading.last_post()
+    row = window.reading.current_row()
+    window.reading.toggle_star()
+    window.reading.first_post()
+    window.reading.toggle_read()  # back to unread
+    first = window.reading.current_row()
     window.close()
     again = make_window(qtbot)
     assert again.session.is_starred(row.key)
@@ -192,21 +192,21 @@ def test_star_and_read_state_survive_reopening(qtbot):
 
 def test_ui_state_is_restored(qtbot):
     window = make_window(qtbot)
-    window.select_scope(Scope("category", "Guide"))
+    window.scopes.select_scope(Scope("category", "Guide"))
     window.list_pane.view.setFocus()
-    window.last_post()
-    shown = window.current_row()
+    window.reading.last_post()
+    shown = window.reading.current_row()
     window.article_pane.view.set_scroll_fraction(0.0)
     window.resize(780, 600)  # inside the offscreen platform's 800x800 screen
     window.splitter.setSizes([150, 250, 380])
     sizes = window.splitter.sizes()
-    window._zoom(3)
+    window.article_commands._zoom(3)
     window.close()
     again = make_window(qtbot, path=None)
     from reader.gui.app import initial_path
     again.open_path(initial_path(again, None))
-    assert again._scope == Scope("category", "Guide")
-    assert again.current_row().path == shown.path
+    assert again.scopes.scope == Scope("category", "Guide")
+    assert again.reading.current_row().path == shown.path
     assert again.size().width() == 780 and again.size().height() == 600
     assert again.splitter.sizes() == sizes
     assert again.article_pane.view.zoom_steps == 3
@@ -221,7 +221,7 @@ def test_first_run_opens_the_guide(qtbot):
 def test_single_post_file_opens_its_archive_with_it_shown(qtbot):
     window = make_window(qtbot, path=GUIDE / "_posts" / "2024-05-05-search.md")
     assert window.windowTitle() == "guide — Lectern"
-    assert window.current_row().title == "Search syntax"
+    assert window.reading.current_row().title == "Search syntax"
     assert window.article_pane.view.toPlainText().startswith("Search syntax")
 
 
@@ -255,7 +255,7 @@ def test_remote_images_wait_for_the_reader(qtbot, monkeypatch):
     window = make_window(qtbot)
     asked = []
     monkeypatch.setattr(window.fetcher, "fetch", asked.append)
-    window.open_post_path("_posts/2024-09-10-images-and-privacy.md")
+    window.reading.open_post_path("_posts/2024-09-10-images-and-privacy.md")
     pane = window.article_pane
     assert pane.images_bar.isVisible()
     assert "A remote image" in pane.view.toPlainText()  # the placeholder shows the alt text
@@ -263,20 +263,20 @@ def test_remote_images_wait_for_the_reader(qtbot, monkeypatch):
     pane.load_once.click()
     assert asked == ["https://lectern.invalid/remote-example.png"]
     assert not pane.images_bar.isVisible()
-    window.open_post_path("_posts/2025-06-20-welcome.md")
-    window.open_post_path("_posts/2024-09-10-images-and-privacy.md")
+    window.reading.open_post_path("_posts/2025-06-20-welcome.md")
+    window.reading.open_post_path("_posts/2024-09-10-images-and-privacy.md")
     assert pane.images_bar.isVisible()  # "this time" only
     pane.load_always.click()
-    window.open_post_path("_posts/2025-06-20-welcome.md")
-    window.open_post_path("_posts/2024-09-10-images-and-privacy.md")
+    window.reading.open_post_path("_posts/2025-06-20-welcome.md")
+    window.reading.open_post_path("_posts/2024-09-10-images-and-privacy.md")
     assert not pane.images_bar.isVisible()
 
 
 def test_local_image_inside_the_archive_is_shown(qtbot):
     window = make_window(qtbot)
-    window.open_post_path("_posts/2024-09-10-images-and-privacy.md")
+    window.reading.open_post_path("_posts/2024-09-10-images-and-privacy.md")
     view = window.article_pane.view
-    html = window.current_row() and view.article.html
+    html = window.reading.current_row() and view.article.html
     import re
     src = re.search(r'<img[^>]*src="(file:[^"]+lectern-tree\.svg)"', html).group(1)
     from PySide6.QtCore import QUrl
@@ -292,8 +292,8 @@ def test_mark_read_policy(qtbot, policy, read_at_once):
     window = make_window(qtbot)
     window.settings.prefs.mark_read = policy
     window.settings.qsettings.setValue("prefs/mark_read_delay_ms", 50)
-    window.last_post()
-    row = window.current_row()
+    window.reading.last_post()
+    row = window.reading.current_row()
     assert window.session.is_read(row.key) is read_at_once
     if policy == "after_delay":
         qtbot.waitUntil(lambda: window.session.is_read(row.key), timeout=2000)
@@ -302,7 +302,7 @@ def test_mark_read_policy(qtbot, policy, read_at_once):
 def test_scroll_position_of_the_open_post_is_restored(qtbot):
     window = make_window(qtbot)
     window.resize(700, 400)
-    window.open_post_path("_posts/2024-03-02-keyboard.md")
+    window.reading.open_post_path("_posts/2024-03-02-keyboard.md")
     view = window.article_pane.view
     qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0)
     view.set_scroll_fraction(0.5)
@@ -310,5 +310,5 @@ def test_scroll_position_of_the_open_post_is_restored(qtbot):
     again = make_window(qtbot)
     again.resize(700, 400)
     bar = again.article_pane.view.verticalScrollBar()
-    assert again.current_row().path == "_posts/2024-03-02-keyboard.md"
+    assert again.reading.current_row().path == "_posts/2024-03-02-keyboard.md"
     qtbot.waitUntil(lambda: bar.maximum() > 0 and abs(bar.value() / bar.maximum() - 0.5) < 0.1, timeout=3000)

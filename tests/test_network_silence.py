@@ -29,13 +29,13 @@ SCRIPT = textwrap.dedent("""
         window.show()
         assert window.open_path(sys.argv[1])
         window.focus_list()
-        window.first_post()
+        window.reading.first_post()
         opened = 1
         while True:
-            before = window.current_row()
-            window.next_post()
+            before = window.reading.current_row()
+            window.reading.next_post()
             app.processEvents()
-            if window.current_row() == before:
+            if window.reading.current_row() == before:
                 break
             opened += 1
         window.close()

@@ -6,7 +6,7 @@ vanished entry), keeps its placeholders and accelerator, and is written in its o
 fails here, named, until `make ts` and a translation);
 (c) with .qm files compiled from them, switching the language translates a real window's menus,
 live and at start-up, and a string from each GUI module appears translated (PySide6's tr()
-context must match the one lupdate writes, mixins included); English comes back;
+context must match the one lupdate writes, the window's composed parts included); English comes back;
 (d) dates follow the language's locale.
 """
 
@@ -177,7 +177,7 @@ def _gui_classes() -> dict[str, type]:
 
 
 def test_every_context_is_one_that_tr_looks_up():
-    """PySide6's self.tr() tries the class names of the object's MRO (mixins included); lupdate names
+    """PySide6's self.tr() tries the class names of the object's MRO; lupdate names
     the context after the class the call is written in.  A context that is no class of reader.gui
     (tr() in a plain function: context "") would never be found at run time."""
     from PySide6.QtCore import QObject
@@ -252,7 +252,7 @@ def test_a_string_of_each_gui_module_is_translated(qtbot, qapp, i18n):
     i18n.install_translators(qapp, "zh_CN")
     window = make_window(qtbot)
     assert window.recent_menu.title() == "最近打开(&R)"  # MainWindow
-    assert window.status_posts.text() == "10 篇文章"  # a mixin's plural (LiveRefreshMixin or MainWindow)
+    assert window.status_posts.text() == "10 篇文章"  # a part's plural (LiveRefresh)
     tree = window.tree_pane.model
     assert tree.root.children[0].label == "全部文章"  # TreeModel (fixed entries)
     assert tree.headerData(0, Qt.Orientation.Horizontal) == "名称"
@@ -269,15 +269,15 @@ def test_a_string_of_each_gui_module_is_translated(qtbot, qapp, i18n):
     problems = ProblemsDialog([], window)
     qtbot.addWidget(problems)
     assert problems.windowTitle() == "无法读取的文章"  # ProblemsDialog
-    window.last_post()
-    window.next_unread()  # ReadingMixin: a mixin's tr() is found through MainWindow's MRO
+    window.reading.last_post()
+    window.reading.next_unread()  # ReadingCommands: a part of the window, its own context
     assert window.statusBar().currentMessage() == "此列表中没有更多未读文章"
 
 
-def test_plural_strings_of_mixins_are_translated(qtbot, qapp, i18n):
+def test_plural_strings_of_the_window_parts_are_translated(qtbot, qapp, i18n):
     i18n.install_translators(qapp, "zh_CN")
     window = make_window(qtbot)
-    window.mark_all_read()  # ReadingMixin, "%n": PySide6 alone would not find it (i18n._InheritedContexts)
+    window.reading.mark_all_read()  # ReadingCommands, "%n"
     assert window.statusBar().currentMessage().startswith("已将 "), window.statusBar().currentMessage()
 
 
@@ -306,7 +306,7 @@ def test_live_switch_keeps_the_tree_counts(qtbot, qapp, i18n):
     from reader.core.queries import Scope
 
     window = make_window(qtbot)
-    window.mark_all_read()
+    window.reading.mark_all_read()
     tree = window.tree_pane.model
     unread = tree.node(tree.index_of_scope(Scope("unread")))
     assert unread.unread == 0
@@ -389,7 +389,7 @@ def test_dates_without_a_locale_stay_iso(qapp, i18n):
 
 def test_the_preferences_dialog_switches_the_language_live(qtbot, qapp, i18n):
     window = make_window(qtbot)
-    window.show_preferences()
+    window.article_commands.show_preferences()
     dialog = window.findChild(QWidget, "preferences")
     dialog.language.setCurrentIndex(dialog.language.findData("zh_TW"))
     assert window.settings.prefs.language == "zh_TW"

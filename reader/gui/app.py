@@ -89,7 +89,7 @@ def self_test() -> int:
         posts = window.list_pane.model.rowCount()
         if posts == 0:
             raise RuntimeError("the guide archive lists no posts")
-        window.first_post()
+        window.reading.first_post()
         text = window.article_pane.view.toPlainText()
         if len(text) < 200:
             raise RuntimeError(f"the first post rendered only {len(text)} characters")

@@ -10,19 +10,18 @@ built from them (`make qm`, and the PyInstaller spec) and never committed.
 Qt's own `qtbase_<lang>.qm` is loaded too, so standard buttons, key names and
 file dialogs speak the same language.
 
-Mixins: lupdate files a string under the class whose body holds the `tr()`
-call (e.g. `ReadingMixin`); PySide6's `self.tr()` tries each class of the
-object's MRO in turn, but for a plural (`self.tr("%n posts", "", n)`) it stops
-at the object's own class, because the untranslated result ("3 posts") differs
-from the source and looks like a hit.  `_InheritedContexts`, asked after the
-catalogues miss, retries such a lookup in the contexts of the class's Lectern
-base classes, so `self.tr()` works the same in a mixin as in the class itself.
+Contexts: lupdate files a string under the class whose body holds the `tr()`
+call, and PySide6's `self.tr()` looks it up under the object's own class
+first.  For a plural (`self.tr("%n posts", "", n)`) it stops there, because
+the untranslated result ("3 posts") differs from the source and looks like a
+hit: so a `tr()` belongs in the class of the object it is called on, never in
+a mixin (the window's commands are parts it composes, each a QObject with its
+own context: `ReadingCommands`, `ArticleCommands`, `LiveRefresh`).
 """
 
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
@@ -52,39 +51,6 @@ def qt_translations_dir() -> Path:
     import PySide6  # a bundle whose Qt prefix points elsewhere: look next to the package
 
     return Path(PySide6.__file__).resolve().parent / "Qt" / "translations"
-
-
-class _InheritedContexts(QTranslator):
-    """Looks a string up again under the contexts of the Lectern base classes (mixins) of the
-    context's class; asked last, so only when the catalogue has nothing under the class itself."""
-
-    def __init__(self, catalogue: QTranslator, parent: QCoreApplication) -> None:
-        super().__init__(parent)
-        self._catalogue = catalogue
-        self._bases: dict[str, tuple[str, ...]] = {}
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:
-        for base in self._bases_of(context):
-            text = self._catalogue.translate(base, source, disambiguation, n)
-            if text:
-                return text
-        return None  # a null QString: "not here" (an empty one would be taken as the translation)
-
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
-        return False
-
-    def _bases_of(self, context: str) -> tuple[str, ...]:
-        bases = self._bases.get(context)
-        if bases is None:
-            bases = ()
-            for name, module in list(sys.modules.items()):
-                cls = getattr(module, context, None) if name.startswith("reader.") else None
-                if isinstance(cls, type) and cls.__name__ == context:
-                    bases = tuple(b.__name__ for b in cls.__mro__[1:] if b.__module__.startswith("reader."))
-                    break
-            self._bases[context] = bases
-        return bases
 
 
 def _language_of(locale: QLocale) -> str:
@@ -156,9 +122,8 @@ def install_translators(app: QCoreApplication, language: str) -> str:
     if chosen == SOURCE_LANGUAGE:  # the strings are English; only their plural forms ("1 post") come from a catalogue
         translator = QTranslator(app)
         if translator.load(str(translations_dir() / "lectern_en.qm")):
-            _installed.extend((_InheritedContexts(translator, app), translator))  # mixins' plurals too
-            for installed in _installed:
-                app.installTranslator(installed)
+            _installed.append(translator)
+            app.installTranslator(translator)
         else:
             _log.warning("translation missing or unreadable: lectern_en.qm (run `make qm`)")
             translator.deleteLater()
@@ -171,9 +136,7 @@ def install_translators(app: QCoreApplication, language: str) -> str:
             else:
                 _log.warning("translation missing or unreadable: %s (run `make qm`)", path)
                 translator.deleteLater()
-        if _installed and Path(_installed[-1].filePath()).name.startswith("lectern_"):
-            _installed.insert(0, _InheritedContexts(_installed[-1], app))
-        # The translator installed last is asked first: Lectern's, then Qt's, then the mixin fallback.
+        # The translator installed last is asked first: Lectern's, then Qt's.
         for translator in _installed:
             app.installTranslator(translator)
     _current = chosen

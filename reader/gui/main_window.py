@@ -1,8 +1,11 @@
 """The main window: layout, menus built from the action table, and save/restore of UI state.
 
-It wires the panes to an `ArchiveSession` and turns actions into calls; the
-reading commands themselves (next/previous, read/star, history) live in
-`reader.gui.reading.ReadingMixin`.
+It wires the panes to an `ArchiveSession` and turns actions into calls.  The
+commands themselves live in parts it composes, each given only what it uses
+and none importing this module: `reading` (next/previous, read/star, history),
+`article_commands` (find, zoom, print, script, preferences), `live` (the
+archive changed on disk), `scopes` (the tree and the entry listed) and
+`listing` (the post list's query and order).
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from functools import reduce
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QWidget)
@@ -22,21 +26,22 @@ from reader.core.index import ScanReport
 from reader.core.queries import Scope
 
 from .actions import ACTIONS, MENUS, ActionId, translate
-from .article_commands import ArticleCommandsMixin
+from .article_commands import ArticleCommands
 from .dialogs import CheatSheet, ProblemsDialog
 from .list_delegate import SnippetDelegate
 from .list_model import Column
 from .listing import PostListing
-from .live import LiveRefreshMixin
+from .live import LiveRefresh
 from .moved import MovedArchives
 from .net import ImageFetcher
 from .panes import ArticlePane, ListPane, TreePane
-from .reading import ReadingMixin
+from .reading import ReadingCommands
 from .resources import icon
+from .scope_control import ScopeControl
 from .session import ArchiveSession
 from .settings import Settings
 from .tasks import Runner
-from .tree_model import Node, TreeRole, build_tree
+from .tree_model import Node
 from .watcher import ArchiveWatcher
 
 __all__ = ["MainWindow"]
@@ -44,7 +49,7 @@ __all__ = ["MainWindow"]
 TREE_EVERY_S = 3.0  # while an archive is first read, the tree is counted again at most this often
 
 
-class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWindow):
+class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, runner: Runner, fetcher: ImageFetcher,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,28 +72,43 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.status_new = QPushButton(self)
         self.watcher: ArchiveWatcher | None = None
         self._pending_post: str | None = None
-        self._pending_scroll = 0.0
         self._restoring = False  # the post open at the last quit is still to be shown (it may not be read yet)
         self._list_shown = False  # the open archive's list is there (its first posts, at least)
         self._pending_keys: list[Callable[[], object]] = []  # moves asked for before the list was there
-        self._scope = Scope("all")
-        self._tree_counted = 0.0  # when the tree was last built (while an archive is first read: now and then)
         # While the text is being indexed, a search runs again every so often: its results grow.
         self._partial_search = QTimer(self)
         self._partial_search.setSingleShot(True)
         self._partial_search.setInterval(1500)
         self._partial_search.timeout.connect(lambda: self.listing.reload())
-        self._init_reading()
-        self.listing = PostListing(self.list_pane, settings.ui, lambda: self.session, lambda: self._scope,
-                                   self.current_row, self._select_list_row, self.article_pane.view.set_highlight_terms,
-                                   self)
+        self._compose_parts()
         self._setup_ui()
         self._setup_actions()
         self._connect_signals()
-        self.apply_preferences()
+        self.article_commands.apply_preferences()
         self._restore_ui()
 
     # --- building ---------------------------------------------------------------------------
+
+    def _compose_parts(self) -> None:
+        """The parts that hold the commands, each given what it uses (callables for what changes)."""
+        session = lambda: self.session  # noqa: E731
+        show_message = lambda text, ms: self.statusBar().showMessage(text, ms)  # noqa: E731
+        self.scopes = ScopeControl(self.tree_pane, self.settings.ui, session, lambda: self.listing.reload(), self)
+        self.reading = ReadingCommands(
+            self.list_pane, self.tree_pane, self.article_pane, self.settings, self.runner, session,
+            self.actions_by_id, show_message, self.scopes.current, self.scopes.select_scope,
+            lambda: self.listing.clear_search(), self.focus_article, self.defer_until_listed,
+            lambda: self.article_commands.images_allowed(), self)
+        self.article_commands = ArticleCommands(
+            self.article_pane, self.list_pane.model, self.tree_pane.model, self.settings, session,
+            self.actions_by_id, show_message, self.reading.selected_or_shown, self.reading.reshow_current,
+            self.apply_language, self)
+        self.listing = PostListing(self.list_pane, self.settings.ui, session, self.scopes.current,
+                                   self.reading.current_row, self.reading.select_list_row,
+                                   self.article_pane.view.set_highlight_terms, self)
+        self.live = LiveRefresh(self.status_posts, self.status_problems, self.status_new, self.article_pane.view,
+                                session, lambda: self.watcher, self.reading, self.scopes, self.show_welcome,
+                                self.focus_list, self)
 
     def _setup_ui(self) -> None:
         self.setWindowTitle("Lectern")
@@ -145,13 +165,18 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
                 action.setIcon(icon(spec.icon))
             if spec.group:
                 groups.setdefault(spec.group, QActionGroup(self)).addAction(action)
-            action.triggered.connect(getattr(self, spec.handler))
+            action.triggered.connect(self.handler(spec.handler))
             self.addAction(action)  # shortcuts work even while the menu bar is hidden (focus mode)
             menus[spec.menu].addAction(action)
             self.actions_by_id[spec.id] = action
             if spec.id is ActionId.OPEN_FOLDER:
                 menus["file"].addMenu(self.recent_menu)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    def handler(self, name: str) -> Callable[..., object]:
+        """An action's handler by its name in the table: a window method ("rescan") or a part's,
+        dotted ("reading.next_unread": the method of `self.reading`)."""
+        return reduce(getattr, name.split("."), self)
 
     def retranslate_ui(self) -> None:
         """Texts again in the language just installed (the preference applies without restart)."""
@@ -169,11 +194,11 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         session = self.session
         if session is not None and session.index is not None:
             if session.report is not None:
-                self._after_scan(session.report)
+                self.live.after_scan(session.report)
             if session.searchable:
                 self.status_index.setText(self.tr("Search ready"))
             self.listing.reload()  # the count of posts listed
-            self.reshow_current()  # the article's header
+            self.reading.reshow_current()  # the article's header
             if self.article_pane.view.page_shown:
                 self.show_welcome()
 
@@ -192,28 +217,28 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
 
     def _on_color_scheme_changed(self, _scheme: object) -> None:
         """The desktop switched light/dark or contrast: follow it."""
-        self.apply_preferences()
+        self.article_commands.apply_preferences()
 
     def _connect_signals(self) -> None:
-        self.tree_pane.view.selectionModel().currentChanged.connect(self._on_tree_current_changed)
-        self.list_pane.view.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self.tree_pane.view.selectionModel().currentChanged.connect(self.scopes.on_tree_current_changed)
+        self.list_pane.view.selectionModel().currentChanged.connect(self.reading.on_list_current_changed)
         self.list_pane.view.activated.connect(lambda _i: self.focus_article())
         self.list_pane.search_changed.connect(self.listing.set_query)
         self.list_pane.search.returnPressed.connect(self._on_search_return)
         self.list_pane.escape.escaped.connect(self._on_search_escaped)
         self.list_pane.escape.down.connect(self._on_search_return)
-        self.article_pane.view.open_post.connect(self.open_post_path)
-        self.article_pane.view.open_copy.connect(self.show_copy)
-        self.article_pane.view.scope_clicked.connect(self.select_scope)
+        self.article_pane.view.open_post.connect(self.reading.open_post_path)
+        self.article_pane.view.open_copy.connect(self.reading.show_copy)
+        self.article_pane.view.scope_clicked.connect(self.scopes.select_scope)
         self.article_pane.load_images_once.connect(self._on_load_images_once)
         self.article_pane.load_images_always.connect(self._on_load_images_always)
-        self.article_pane.find_field.textChanged.connect(self._on_find_text_changed)
+        self.article_pane.find_field.textChanged.connect(self.article_commands.on_find_text_changed)
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
         if hasattr(hints, "accessibility"):  # Qt 6.10+: follow the desktop's contrast setting live
             hints.accessibility().contrastPreferenceChanged.connect(self._on_color_scheme_changed)
         self.status_problems.clicked.connect(self.show_problems)
-        self.status_new.clicked.connect(self.show_new_posts)
+        self.status_new.clicked.connect(self.live.show_new_posts)
 
     # --- opening archives ---------------------------------------------------------------------
 
@@ -247,17 +272,17 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.session.progress.connect(self._on_session_progress)
         self.session.fulltext_ready.connect(self._on_session_fulltext_ready)
         self.session.failed.connect(self._on_session_failed)
-        self.session.read_changed.connect(self._on_session_read_changed)
-        self.session.tree_delta.connect(self._on_session_tree_delta)
-        self.session.star_changed.connect(self._on_session_star_changed)
-        self.session.refreshed.connect(self._on_session_refreshed)
+        self.session.read_changed.connect(self.reading.on_read_changed)
+        self.session.tree_delta.connect(self.reading.on_tree_delta)
+        self.session.star_changed.connect(self.reading.on_star_changed)
+        self.session.refreshed.connect(self.live.on_refreshed)
         self.session.waiting.connect(self._on_session_waiting)
         self.session.state_recovered.connect(self._on_session_state_recovered)
         # "New" = changed on disk since the previous open (or, the first time, since now).
         now = time.time_ns()
         self.session.new_since_ns = self.settings.ui.swap_opened_at(str(root), now) or now
         self.watcher = ArchiveWatcher(root, parent=self)
-        self.watcher.changed.connect(self._on_archive_changed)
+        self.watcher.changed.connect(self.live.on_archive_changed)
         self.list_pane.model.set_source(self.session)
         self.article_pane.view.link_resolver = self.session.resolve_link
         self.settings.ui.add_recent(str(root))
@@ -282,7 +307,7 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
     def _close_session(self) -> None:
         if self.session is None:
             return
-        self._remember_position()
+        self.reading.remember_position()
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher.deleteLater()
@@ -291,7 +316,7 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.session.close()
         self.session.deleteLater()
         self.session = None
-        self.history.clear()
+        self.reading.history.clear()
         self.article_pane.view.clear_article()
         self.list_pane.model.set_source(None)
         self.tree_pane.model.set_root(Node("", None))
@@ -304,20 +329,20 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         if not self._list_shown:
             self._list_shown = True
             self.list_pane.search.setEnabled(True)  # over the posts indexed so far, newest first
-            self.refresh_tree()
+            self.scopes.refresh_tree()
             kind, value = self.settings.ui.tree_selection
-            if not self.select_scope(Scope(kind, value)):
-                self.select_scope(Scope("all"))
+            if not self.scopes.select_scope(Scope(kind, value)):
+                self.scopes.select_scope(Scope("all"))
         else:  # more posts: the list grows, the reader's place stays
-            if not session.loading or time.monotonic() >= self._tree_counted + TREE_EVERY_S:
-                self._recount_tree()  # not every time: 1,600 entries are a GUI-thread pause
+            if not session.loading or time.monotonic() >= self.scopes.tree_counted + TREE_EVERY_S:
+                self.scopes.recount_tree()  # not every time: 1,600 entries are a GUI-thread pause
             self.listing.reload()
-        self._after_scan(report)
-        if self._restoring and self._shown is None:
+        self.live.after_scan(report)
+        if self._restoring and self.reading.current_row() is None:
             self._restore_reading(final=not session.loading)
         if not session.loading:
             self._restoring = False
-        if self._shown is None:
+        if self.reading.current_row() is None:
             self.show_welcome()
         keys, self._pending_keys = self._pending_keys, []
         for key in keys:  # what the reader pressed before the list was there
@@ -330,14 +355,14 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         assert session is not None
         if self._pending_post:
             if session.row_by_path(self._pending_post) is not None or final:
-                self.open_post_path(self._pending_post)
+                self.reading.open_post_path(self._pending_post)
                 self._pending_post, self._restoring = None, False
             return
         last = session.state.last_opened()
         row = session.row_by_key(last) if last else None
         if row is not None:
-            self._pending_scroll = session.state.scroll(row.key)
-            self.open_post_key(row.key, restoring=True)
+            self.reading.pending_scroll = session.state.scroll(row.key)
+            self.reading.open_post_key(row.key, restoring=True)
             self._restoring = False
 
     def show_welcome(self) -> None:
@@ -426,64 +451,6 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
             event.acceptProposedAction()
             self.open_path(paths[0])
 
-    # --- tree and list ------------------------------------------------------------------------
-
-    def refresh_tree(self) -> None:
-        if self.session is None or self.session.index is None:
-            return
-        self._tree_counted = time.monotonic()
-        session, pane = self.session, self.tree_pane
-        opened = pane.expanded_scopes() if pane.model.root.children else None
-        new = (session.new_since_ns, 0 if session.loading else session.new_count)
-        pane.model.set_root(build_tree(session.tree_counts(), new=new))
-        if opened is None:  # a new archive: the sections open, their entries closed
-            pane.view.expandToDepth(0)
-        else:  # the same archive, counted again: open what the reader had open
-            pane.expand_scopes(opened)
-
-    def _recount_tree(self) -> None:
-        """The tree built again from the session's counts (as of the scan just reported: the read
-        marks since are not in them), the reader's entry still selected; the list is not reloaded."""
-        if self.session is None or self.session.index is None:
-            return
-        scope = self._scope
-        self.refresh_tree()
-        if not self.select_scope(scope, reload=False):
-            self.select_scope(Scope("all"))
-
-    def select_scope(self, scope: Scope, reload: bool = True) -> bool:
-        """Select a tree entry and list its posts (once: the tree's signal lists a new scope; the same
-        scope again is listed again only with `reload`)."""
-        source = self.tree_pane.model.index_of_scope(scope)
-        if not source.isValid():
-            return False
-        index = self.tree_pane.proxy.mapFromSource(source)
-        if not index.isValid():
-            self.tree_pane.filter.clear()
-            index = self.tree_pane.proxy.mapFromSource(source)
-        same = scope == self._scope
-        self.tree_pane.view.setCurrentIndex(index)
-        self.tree_pane.view.scrollTo(index)
-        if scope != self._scope or (same and reload):
-            self._set_scope(scope)
-        return True
-
-    def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self.tree_pane.filtering:  # the filter hid the entry: the list stays what the reader chose
-            return
-        scope = current.data(TreeRole.SCOPE)
-        if scope is not None and scope != self._scope:
-            self._set_scope(scope)
-
-    def _set_scope(self, scope: Scope) -> None:
-        self._scope = scope
-        self.settings.ui.set_tree_selection(scope.kind, scope.value)
-        self.listing.reload()
-
-    def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and not self._selecting_quietly and not self.list_pane.view.focusing:
-            self.show_list_row(current.row())
-
     # --- search ---------------------------------------------------------------------------------
 
     def _on_search_return(self) -> None:
@@ -491,7 +458,7 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         self.list_pane.flush_search()
         self.focus_list()
         if self.list_pane.model.rowCount() and not self.list_pane.view.currentIndex().isValid():
-            self._select_list_row(0)
+            self.reading.select_list_row(0)
 
     def _on_search_escaped(self) -> None:
         """Esc in the search field: the search is cleared and the list is the reader's again."""
@@ -539,12 +506,12 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
     # --- images ---------------------------------------------------------------------------------------
 
     def _on_load_images_once(self) -> None:
-        self.reshow_current(allow_remote=True)
+        self.reading.reshow_current(allow_remote=True)
 
     def _on_load_images_always(self) -> None:
         if self.session is not None:
             self.settings.prefs.set_image_override(str(self.session.root), "always")
-        self.reshow_current(allow_remote=True)
+        self.reading.reshow_current(allow_remote=True)
 
     # --- dialogs ----------------------------------------------------------------------------------------
 
@@ -579,7 +546,7 @@ class MainWindow(ReadingMixin, ArticleCommandsMixin, LiveRefreshMixin, QMainWind
         ui.set_blob(ui.GEOMETRY, self.saveGeometry())
         ui.set_blob(ui.SPLITTER, self.splitter.saveState())
         ui.set_blob(ui.LIST_HEADER, self.list_pane.view.header().saveState())
-        self._remember_position()
+        self.reading.remember_position()
         self.settings.sync()
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:

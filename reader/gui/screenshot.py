@@ -45,20 +45,20 @@ def main(argv: list[str] | None = None) -> int:
     window = build_window(runner=SyncRunner())
     window.settings.prefs.theme = args.theme
     window.settings.prefs.font_family = args.font
-    window.apply_preferences()
+    window.article_commands.apply_preferences()
     window.resize(1360, 820)
     window.show()
     window.open_path(args.archive or guide_archive())
     window.focus_list()
-    window.first_post()
+    window.reading.first_post()
     for _ in range(2):
-        window.next_post()
-    window.toggle_star()
-    window.previous_post()
+        window.reading.next_post()
+    window.reading.toggle_star()
+    window.reading.previous_post()
     if args.post:
-        window.open_post_path(args.post)
+        window.reading.open_post_path(args.post)
     if args.script:
-        window.set_script(args.script)
+        window.article_commands.set_script(args.script)
 
     def snap() -> None:
         os.makedirs(os.path.dirname(out), exist_ok=True)

@@ -13,9 +13,9 @@
     </message>
 </context>
 <context>
-    <name>LiveRefreshMixin</name>
+    <name>LiveRefresh</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/live.py" line="+27"/>
+        <location filename="../../reader/gui/live.py" line="+54"/>
         <source>%n posts</source>
         <translation>
             <numerusform>%n post</numerusform>
@@ -60,9 +60,9 @@
     </message>
 </context>
 <context>
-    <name>ReadingMixin</name>
+    <name>ReadingCommands</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/reading.py" line="+294"/>
+        <location filename="../../reader/gui/reading.py" line="+336"/>
         <source>Marked %n posts read (Ctrl+Z undoes)</source>
         <translation>
             <numerusform>Marked %n post read (Ctrl+Z undoes)</numerusform>
@@ -100,7 +100,7 @@
 <context>
     <name>Welcome</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/welcome.py" line="+62"/>
+        <location filename="../../reader/gui/welcome.py" line="+57"/>
         <source>%Ln posts</source>
         <translation>
             <numerusform>%Ln post</numerusform>

@@ -2,9 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
-    <name>ArticleCommandsMixin</name>
+    <name>ArticleCommands</name>
     <message>
-        <location filename="../../reader/gui/article_commands.py" line="+115"/>
+        <location filename="../../reader/gui/article_commands.py" line="+148"/>
         <source>Open a post to print it</source>
         <translation>請先開啟一篇文章再列印</translation>
     </message>
@@ -143,7 +143,7 @@
         <translation>另見 %1</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+245"/>
         <source>image</source>
         <translation>圖片</translation>
     </message>
@@ -263,9 +263,9 @@
     </message>
 </context>
 <context>
-    <name>LiveRefreshMixin</name>
+    <name>LiveRefresh</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/live.py" line="+27"/>
+        <location filename="../../reader/gui/live.py" line="+54"/>
         <source>%n posts</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
@@ -286,7 +286,7 @@
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>This post was deleted</source>
         <translation>這篇文章已被刪除</translation>
     </message>
@@ -299,14 +299,14 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="+61"/>
-        <location line="+101"/>
+        <location filename="../../reader/gui/main_window.py" line="+66"/>
+        <location line="+121"/>
         <source>Open &amp;Recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location line="-48"/>
-        <location line="+49"/>
+        <location line="-53"/>
+        <location line="+54"/>
         <source>Posts that could not be read</source>
         <translation>無法讀取的文章</translation>
     </message>
@@ -398,7 +398,7 @@
         <translation>（無）</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+87"/>
         <source>About Lectern</source>
         <translation>關於 Lectern</translation>
     </message>
@@ -449,7 +449,7 @@
         <translation>未發布</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+126"/>
         <source>unread</source>
         <translation>未讀</translation>
     </message>
@@ -727,9 +727,9 @@
     </message>
 </context>
 <context>
-    <name>ReadingMixin</name>
+    <name>ReadingCommands</name>
     <message>
-        <location filename="../../reader/gui/reading.py" line="+112"/>
+        <location filename="../../reader/gui/reading.py" line="+154"/>
         <source>This post cannot be shown</source>
         <translation>無法顯示這篇文章</translation>
     </message>
@@ -877,7 +877,7 @@
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../reader/gui/welcome.py" line="+28"/>
+        <location filename="../../reader/gui/welcome.py" line="+27"/>
         <source>next / previous post</source>
         <translation>下一篇 / 上一篇</translation>
     </message>
@@ -917,7 +917,7 @@
         <translation>所有快速鍵</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>Reading the archive…</source>
         <translation>正在讀取封存…</translation>
     </message>
@@ -973,7 +973,7 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+78"/>
+        <location filename="../../reader/gui/actions.py" line="+79"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
