@@ -61,6 +61,7 @@ class Row:
     location: str = "_posts"  # where the shown file is: _posts, _drafts, a collection, archived, ...
     digest: str = ""  # git blob id of the shown file: a different value means it changed on disk
     also_at: tuple[str, ...] = ()  # the other files holding this post (paths)
+    archive: str = ""  # the id of the archive holding it, in a library's lists (reader.core.libindex)
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Scope:
 
     kind: str = "all"
     value: str = ""
+    archive: str = ""  # in a library: the one archive it is in ('' for every archive)
 
 
 @dataclass(frozen=True)
@@ -307,6 +309,15 @@ class QueryMixin:
         `sort` defaults to relevance when the query has words, else newest first.
         Relevance: posts with more of the words in their title first, then newest.
         """
+        return [r[0] for r in self._ordered(query, scope, sort, "")]
+
+    def query_keyed(self, query: Query | str = "", scope: Scope | None = None,
+                    sort: str | None = None) -> list[tuple[int, int | None, str, str, int]]:
+        """`query_ids` with what each post is sorted by: (id, ts, title, author, title hits), so
+        that lists of several archives can be merged in the same order (reader.core.libindex)."""
+        return self._ordered(query, scope, sort, ", p.ts, p.title, p.author, {hits}")  # type: ignore[return-value]
+
+    def _ordered(self, query: Query | str, scope: Scope | None, sort: str | None, extra: str) -> list[tuple]:
         q = parse_query(query) if isinstance(query, str) else query
         sort = sort or ("relevance" if q.terms else "date_desc")
         if sort not in SORTS:
@@ -315,15 +326,19 @@ class QueryMixin:
         if q.has_text:
             ids = self._text_hits(q, where, params)
             where, params = ["p.id IN (SELECT value FROM json_each(?))"], [json.dumps(ids)]
+        hit_params = [like_pattern(fold(t)) for t in q.terms]
+        if hit_params:
+            self.con.create_function("fold", 1, fold, deterministic=True)
+        hits = " + ".join("(fold(p.title) LIKE ? ESCAPE '\\')" for _ in q.terms) or "0"
         order = _ORDER.get(sort)
         order_params: list[object] = []
-        if order is None:  # relevance
-            self.con.create_function("fold", 1, fold, deterministic=True)
-            title_hits = " + ".join("(fold(p.title) LIKE ? ESCAPE '\\')" for _ in q.terms) or "0"
-            order = f"({title_hits}) DESC, p.ts DESC, p.id DESC"
-            order_params = [like_pattern(fold(t)) for t in q.terms]
-        sql = f"SELECT p.id FROM posts p WHERE {' AND '.join(where) or '1'} ORDER BY {order}"
-        return [r[0] for r in self.con.execute(sql, [*params, *order_params])]
+        if order is None:  # relevance: posts with more of the words in their title first, then newest
+            order = f"({hits}) DESC, p.ts DESC, p.id DESC"
+            order_params = list(hit_params)
+        columns = extra.format(hits=hits)
+        select_params = hit_params if columns else []
+        sql = f"SELECT p.id{columns} FROM posts p WHERE {' AND '.join(where) or '1'} ORDER BY {order}"
+        return self.con.execute(sql, [*select_params, *params, *order_params]).fetchall()
 
     def _text_hits(self, q: Query, where: list[str], params: list[object]) -> list[int]:
         """Ids of posts whose text matches, among those passing the filters, from every shard.
@@ -372,6 +387,8 @@ class QueryMixin:
         params: list[object] = []
         for name, value, negated in q.fields:
             neg = "NOT " if negated else ""
+            if name == "archive":  # which archives to ask: the library's business (libindex)
+                continue
             if name == "author":
                 where.append(f"{neg}(p.author LIKE ? ESCAPE '\\')")
                 params.append(like_pattern(value))

@@ -7,6 +7,7 @@ Syntax (all parts combine with AND)::
     -word -"phrase" posts NOT containing it
     tag:X category:X author:X    metadata filters (quote values with spaces: tag:"New York";
                                  prefix with - to exclude: -tag:X)
+    archive:NAME    in a library, posts of that archive only (-archive:NAME: of the others)
     before:YYYY-MM-DD after:YYYY-MM-DD   dates (before is exclusive, after inclusive)
 
 Matching ignores case and the Simplified/Traditional difference (习近平 finds
@@ -32,7 +33,7 @@ __all__ = ["Query", "QuerySyntaxError", "parse_query", "TextSql", "text_sql", "l
            "FIELDS", "MIN_MATCH_CHARS"]
 
 MIN_MATCH_CHARS = 3
-FIELDS = ("tag", "category", "author", "before", "after")
+FIELDS = ("tag", "category", "author", "archive", "before", "after")  # archive: a library's (reader.core.libindex)
 _ALIASES = {"tags": "tag", "cat": "category", "categories": "category", "by": "author"}
 
 
@@ -44,7 +45,7 @@ class QuerySyntaxError(ValueError):
 class Query:
     terms: tuple[str, ...] = ()  # words and phrases that must appear
     excluded: tuple[str, ...] = ()  # words and phrases that must not
-    fields: tuple[tuple[str, str, bool], ...] = ()  # (tag|category|author, value, negated)
+    fields: tuple[tuple[str, str, bool], ...] = ()  # (tag|category|author|archive, value, negated)
     before: int | None = None  # UTC seconds, exclusive
     after: int | None = None  # UTC seconds, inclusive
 
@@ -106,7 +107,7 @@ def parse_query(text: str) -> Query:
     return Query(tuple(_dedupe(terms)), tuple(_dedupe(excluded)), tuple(fields), before, after)
 
 
-_EXAMPLES = {"tag": "泡泡", "category": "news", "author": "Huli", "before": "2020-01-31", "after": "2019-06-01"}
+_EXAMPLES = {"tag": "泡泡", "category": "news", "author": "Huli", "archive": "oped", "before": "2020-01-31", "after": "2019-06-01"}
 
 
 def _parse_day(field: str, value: str) -> int:

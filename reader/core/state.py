@@ -67,6 +67,17 @@ CREATE TABLE IF NOT EXISTS archives(
     opened REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS archives_path ON archives(last_path);
+-- The reader's library (reader.core.library): the archives added, in the reader's order.
+CREATE TABLE IF NOT EXISTS library(
+    archive TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    path TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'folder',
+    position INTEGER NOT NULL,
+    added REAL NOT NULL,
+    read_at REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS library_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 PRAGMA user_version = {SCHEMA_VERSION};
 """
 _MARK_COLUMNS = "archive, post, read, starred, scroll, changed"
@@ -110,10 +121,15 @@ class StateStore:
         self.kept_aside: Path | None = None
         self.con = self._open()
         self.root = os.path.realpath(root) if root is not None else ""
-        self.archive = self._run(lambda: self._identify(self.root, adopt)) if root is not None else ""
+        self.archive = self.identify(self.root, adopt) if root is not None else ""
+
+    def identify(self, path: str | os.PathLike[str], adopt: str | None = None) -> str:
+        """The id of the archive at `path` (see the module docstring), recorded with where it is now
+        (`adopt`: the known archive the folder is)."""
+        real = os.path.realpath(path)
+        return self._run(lambda: self._identify(real, adopt))
 
     def _identify(self, real: str, adopt: str | None) -> str:
-        """The archive's id (see the module docstring), recorded with where it is now."""
         git = identity.archive_git_id(real)
         if adopt:
             ident = adopt
