@@ -92,12 +92,12 @@ def reading(archive: Path, posts: int = 200) -> dict[str, object]:
     window.show()
     window.open_path(archive)
     window.focus_list()
-    window.first_post()
+    window.reading.first_post()
     app.processEvents()
     latencies, rss = [], {}
     for i in range(1, posts + 1):
         t = time.perf_counter()
-        window.next_post()
+        window.reading.next_post()
         window.article_pane.view.viewport().repaint()  # laid out and painted, as the reader sees it
         app.processEvents()
         latencies.append((time.perf_counter() - t) * 1000)
@@ -134,7 +134,7 @@ def mark_all_stalls(archive: Path, runs: int = 3) -> dict[str, float]:
     from reader.core.queries import Scope
 
     app, window = _searchable_window(archive)
-    window.select_scope(Scope("all"))
+    window.scopes.select_scope(Scope("all"))
     window.focus_list()
     everything = window.tree_pane.model.index_of_scope(Scope("all")).internalPointer()
     clock, gaps = QElapsedTimer(), []
@@ -259,13 +259,13 @@ def hostile_stalls(folder: Path) -> dict[str, float]:
     ticker.setInterval(5)
     ticker.timeout.connect(lambda: gaps.append(clock.restart()))
     for label, rel in posts.items():
-        window.open_post_path("_posts/2020-02-02-plain.md")
+        window.reading.open_post_path("_posts/2020-02-02-plain.md")
         while "正常" not in window.article_pane.view.toPlainText():
             app.processEvents()
         gaps.clear()
         clock.start()
         ticker.start()
-        window.open_post_path(rel)
+        window.reading.open_post_path(rel)
         while window.article_pane.view.article is None or window.article_pane.view.article.post.path != rel:
             app.processEvents()
             time.sleep(0.001)

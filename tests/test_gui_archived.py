@@ -59,7 +59,7 @@ def test_another_copy_is_reachable_from_the_article(qtbot, archive):
     view.anchorClicked.emit(QUrl(f"{COPY_SCHEME}:archived%2F2024-12-01%2F2024-03-02-keyboard.md"))
     qtbot.waitUntil(lambda: "An older scrape" in view.toPlainText(), timeout=3000)
     assert "In Archived" in view.toPlainText() and "also at _posts/2024-03-02-keyboard.md" in view.toPlainText()
-    assert window.reading.current_row().key == "2024-03-02-keyboard"  # the same post: the same marks
+    assert window.reading.current_row().key.endswith("\x1f2024-03-02-keyboard")  # the same post: the same marks
 
 
 def test_a_post_moved_to_archived_while_open_stays_open_read_and_not_new(qtbot, archive):
@@ -101,4 +101,4 @@ def test_a_folder_archive_that_moved_is_located_with_its_marks(qtbot, archive, m
     qtbot.waitUntil(lambda: window.session is not None and window.session.root == moved, timeout=3000)
     assert window.session.state.archive == old_id
     assert tree_node(window, Scope("starred")).total == 1
-    assert window.reading.current_row().key == "2025-06-20-welcome"  # where the reader was
+    assert window.reading.current_row().key.endswith("\x1f2025-06-20-welcome")  # where the reader was

@@ -40,7 +40,7 @@ def test_every_action_has_a_handler_and_menu_entry(qtbot):
         action = w.actions_by_id[spec.id]
         assert [s.toString() for s in action.shortcuts()] == [
             s.replace(" ", "") if "," not in s else s for s in spec.shortcuts] or spec.shortcuts == ()
-        assert any(action in menu.actions() for menu in w.menuBar().findChildren(type(w.recent_menu)))
+        assert any(action in menu.actions() for menu in w.menuBar().findChildren(type(w.library.menu)))
 
 
 def test_j_k_move_through_the_list_from_any_pane(window):

@@ -137,7 +137,7 @@ def test_search_works_while_the_text_is_indexed_and_says_how_far_it_has_got(qtbo
     assert window.list_pane.count.text() == f"{CHUNK} posts so far"
     assert window.list_pane.count.toolTip().startswith(f"Searched {CHUNK} of {CHUNK * 3} posts: the newest")
     runner.stopping = False
-    window.rescan()  # indexing goes on to the end: the search that is showing is run again
+    window.library.rescan()  # indexing goes on to the end: the search that is showing is run again
     assert window.status_index.text() == "Search ready"
     assert window.list_pane.model.rowCount() == CHUNK * 3
     assert window.list_pane.count.text() == f"{CHUNK * 3} posts" and not window.list_pane.count.toolTip()
@@ -203,8 +203,7 @@ def test_ui_state_is_restored(qtbot):
     window.article_commands._zoom(3)
     window.close()
     again = make_window(qtbot, path=None)
-    from reader.gui.app import initial_path
-    again.open_path(initial_path(again, None))
+    again.library.open_library(None, GUIDE)  # as a launch with no folder given: the library as it was left
     assert again.scopes.scope == Scope("category", "Guide")
     assert again.reading.current_row().path == shown.path
     assert again.size().width() == 780 and again.size().height() == 600
@@ -214,8 +213,9 @@ def test_ui_state_is_restored(qtbot):
 
 def test_first_run_opens_the_guide(qtbot):
     window = make_window(qtbot, path=None)
-    from reader.gui.app import initial_path
-    assert initial_path(window, None) == str(GUIDE)
+    window.library.open_library(None, GUIDE)
+    assert [a.path for a in window.session.archives] == [str(GUIDE.resolve())]
+    assert window.list_pane.model.rowCount() > 0
 
 
 def test_single_post_file_opens_its_archive_with_it_shown(qtbot):

@@ -234,7 +234,7 @@ class LibraryIndex:
 
     @staticmethod
     def _member_scope(member: _Member, scope: Scope) -> Scope:
-        if scope.kind == "new" and not scope.value:  # the library's New: each archive since its last open
+        if scope.kind == "new" and scope.value in ("", "0"):  # the library's New: each archive since its last open
             return Scope("new", str(member.new_since_ns))
         return Scope(scope.kind, scope.value)
 

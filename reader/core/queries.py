@@ -62,6 +62,8 @@ class Row:
     digest: str = ""  # git blob id of the shown file: a different value means it changed on disk
     also_at: tuple[str, ...] = ()  # the other files holding this post (paths)
     archive: str = ""  # the id of the archive holding it, in a library's lists (reader.core.libindex)
+    archive_name: str = ""  # its name, when the library holds several archives
+    also_in: tuple[str, ...] = ()  # names of the other archives keeping this article (shown once)
 
 
 @dataclass(frozen=True)

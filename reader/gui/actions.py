@@ -86,9 +86,9 @@ MENUS: dict[str, str] = {
 A = ActionId
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(A.OPEN_FOLDER, "file", QT_TRANSLATE_NOOP("actions", "Open Folder…"),
-               ("Ctrl+O",), "open_folder_dialog", icon="open"),
+               ("Ctrl+O",), "library.open_folder_dialog", icon="open"),
     ActionSpec(A.RESCAN, "file", QT_TRANSLATE_NOOP("actions", "Rescan Archive"),
-               ("Ctrl+R", "F5"), "rescan", icon="rescan"),
+               ("Ctrl+R", "F5"), "library.rescan", icon="rescan"),
     ActionSpec(A.SHOW_PROBLEMS, "file", QT_TRANSLATE_NOOP("actions", "Posts That Could Not Be Read…"),
                (), "show_problems"),
     ActionSpec(A.PRINT, "file", QT_TRANSLATE_NOOP("actions", "Print…"),

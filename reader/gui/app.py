@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 __all__ = ["main", "build_window"]
 
@@ -47,17 +46,6 @@ def build_window(runner=None, fetcher=None, settings=None):
     if isinstance(runner, TaskRunner):
         runner.setParent(window)
     return window
-
-
-def initial_path(window, requested: str | None) -> str:
-    from .resources import guide_archive
-
-    if requested:
-        return requested
-    last = window.settings.ui.last_archive
-    if last and (Path(last).is_dir() or window.moved_archives.known_at(Path(last)) is not None):
-        return last  # a folder archive that is gone: opening it offers to locate it (the guide opens meanwhile)
-    return str(guide_archive())
 
 
 def self_test() -> int:
@@ -173,9 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     install_translators(app, settings.prefs.language)  # before the window: it is built in that language
     window = build_window(settings=settings)
     window.show()
-    if not window.open_path(initial_path(window, args.path)) and args.path is None:
-        from .resources import guide_archive
-        window.open_path(guide_archive())
+    from .resources import guide_archive
+
+    window.library.open_library(args.path, guide_archive())
     status = app.exec()
     window.shutdown()
     return status

@@ -231,6 +231,10 @@ class ArticleView(QTextBrowser):
         if row.also_at:
             links = ", ".join(f'<a href="{COPY_SCHEME}:{_q(p)}">{html.escape(p)}</a>' for p in row.also_at)
             where += " · " + self.tr("also at %1").replace("%1", links)
+        if row.archive_name:  # a library of several archives: which one, and which others keep it
+            where = f"{html.escape(row.archive_name)} · {where}"
+        if row.also_in:
+            where += " · " + self.tr("also in %1").replace("%1", html.escape(", ".join(row.also_in)))
         return f'<p class="where" translate="no">{where}</p>'
 
     # --- links --------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ class Column(IntEnum):
     TITLE = 0
     DATE = 1
     SOURCE = 2
+    ARCHIVE = 3  # shown while the list spans several archives of the library
 
 
 class PostRole(IntEnum):
@@ -42,6 +43,8 @@ SORT_OF_COLUMN = {
     (Column.DATE, Qt.SortOrder.DescendingOrder): "date_desc",
     (Column.SOURCE, Qt.SortOrder.AscendingOrder): "author",
     (Column.SOURCE, Qt.SortOrder.DescendingOrder): "author_desc",
+    (Column.ARCHIVE, Qt.SortOrder.AscendingOrder): "archive",
+    (Column.ARCHIVE, Qt.SortOrder.DescendingOrder): "archive_desc",
 }
 
 BLOCK = 100
@@ -104,6 +107,7 @@ class PostListModel(QAbstractTableModel):
         self.snippet_of: Callable[[int], tuple[str, tuple[tuple[int, int], ...]]] | None = None
         self._snippets: dict[int, tuple[str, tuple[tuple[int, int], ...]]] = {}
         self.convert: Callable[[str], str] | None = None  # titles and sources shown in one Chinese script
+        self.archive_name: Callable[[str], str] = lambda archive_id: ""  # the Archive column's text
 
     # --- contents ---------------------------------------------------------------------
 
@@ -206,8 +210,8 @@ class PostListModel(QAbstractTableModel):
             return None
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = self._display(row, col)
-            if self.convert is not None and col != Column.DATE:
+            text = self.archive_name(row.archive) if col == Column.ARCHIVE else self._display(row, col)
+            if self.convert is not None and col not in (Column.DATE, Column.ARCHIVE):
                 text = self.convert(text)
             if role == Qt.ItemDataRole.AccessibleTextRole and col == Column.TITLE:
                 states = [self.tr("unread")] if not self.source.is_read(row.key) else []
@@ -250,7 +254,7 @@ class PostListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Title"), self.tr("Date"), self.tr("Source"))[section]
+            return (self.tr("Title"), self.tr("Date"), self.tr("Source"), self.tr("Archive"))[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.InitialSortOrderRole:
             # a first click on Date: newest first; on Title or Source: A to Z
             order = Qt.SortOrder.DescendingOrder if section == Column.DATE else Qt.SortOrder.AscendingOrder

@@ -6,7 +6,7 @@ the window catches up without losing the reader's place: the selection, the
 list's scroll position, the search and the article stay, new posts arrive
 unread and are counted in the status bar, and a deleted article says so.
 It is given the status bar's labels, the article view, the open session and
-its watcher (callables), the reading commands and the tree's scopes; it
+(a callable; the library session watches its folders), the reading commands and the tree's scopes; it
 imports no window.
 """
 
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from .reading import ReadingCommands
     from .scope_control import ScopeControl
     from .session import ArchiveSession
-    from .watcher import ArchiveWatcher
 
 __all__ = ["LiveRefresh"]
 
@@ -35,7 +34,7 @@ __all__ = ["LiveRefresh"]
 class LiveRefresh(QObject):
     def __init__(self, status_posts: QLabel, status_problems: QAbstractButton, status_new: QAbstractButton,
                  view: ArticleView, session: Callable[[], ArchiveSession | None],
-                 watcher: Callable[[], ArchiveWatcher | None], reading: ReadingCommands, scopes: ScopeControl,
+                 reading: ReadingCommands, scopes: ScopeControl,
                  show_welcome: Callable[[], None], focus_list: Callable[[], None],
                  parent: QObject | None = None) -> None:
         """`status_*`: the status bar's counts; `show_welcome()` shows the archive's welcome page
@@ -43,7 +42,7 @@ class LiveRefresh(QObject):
         super().__init__(parent)
         self.status_posts, self.status_problems, self.status_new = status_posts, status_problems, status_new
         self.view = view
-        self._session, self._watcher = session, watcher
+        self._session = session
         self.reading, self.scopes = reading, scopes
         self._show_welcome, self._focus_list = show_welcome, focus_list
 
@@ -58,14 +57,6 @@ class LiveRefresh(QObject):
         new = session.new_count
         self.status_new.setText(self.tr("%n new since last open", "", new))
         self.status_new.setVisible(new > 0)
-        watcher = self._watcher()
-        if watcher is not None:
-            watcher.watch(session.folder_set)
-
-    def on_archive_changed(self) -> None:
-        session = self._session()
-        if session is not None:
-            session.refresh()
 
     def on_refreshed(self, report: ScanReport) -> None:
         """Files changed on disk: update tree, list and status; keep the selection, the

@@ -11,19 +11,13 @@ archive changed on disk), `scopes` (the tree and the entry listed) and
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable
 from functools import reduce
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QWidget)
-
-from reader.core.discover import archive_root, has_posts
-from reader.core.index import ScanReport
-from reader.core.queries import Scope
 
 from .actions import ACTIONS, MENUS, ActionId, translate
 from .article_commands import ArticleCommands
@@ -38,15 +32,12 @@ from .panes import ArticlePane, ListPane, TreePane
 from .reading import ReadingCommands
 from .resources import icon
 from .scope_control import ScopeControl
-from .session import ArchiveSession
+from .library_control import LibraryControl
+from .library_session import LibrarySession
 from .settings import Settings
 from .tasks import Runner
-from .tree_model import Node
-from .watcher import ArchiveWatcher
 
 __all__ = ["MainWindow"]
-
-TREE_EVERY_S = 3.0  # while an archive is first read, the tree is counted again at most this often
 
 
 class MainWindow(QMainWindow):
@@ -56,30 +47,18 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.runner = runner
         self.fetcher = fetcher
-        self.session: ArchiveSession | None = None
         self.moved_archives = MovedArchives(self, self.open_path)
         self.actions_by_id: dict[ActionId, QAction] = {}
         self.tree_pane = TreePane(self)
         self.list_pane = ListPane(self)
         self.article_pane = ArticlePane(fetcher, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.status_archive = QLabel(self)
         self.status_posts = QLabel(self)
         self.status_index = QLabel(self)
         self.status_progress = QProgressBar(self)
         self.status_problems = QPushButton(self)
         self.status_new = QPushButton(self)
-        self.watcher: ArchiveWatcher | None = None
-        self._pending_post: str | None = None
-        self._restoring = False  # the post open at the last quit is still to be shown (it may not be read yet)
-        self._list_shown = False  # the open archive's list is there (its first posts, at least)
-        self._pending_keys: list[Callable[[], object]] = []  # moves asked for before the list was there
-        # While the text is being indexed, a search runs again every so often: its results grow.
-        self._partial_search = QTimer(self)
-        self._partial_search.setSingleShot(True)
-        self._partial_search.setInterval(1500)
-        self._partial_search.timeout.connect(lambda: self.listing.reload())
         self._compose_parts()
         self._setup_ui()
         self._setup_actions()
@@ -91,13 +70,13 @@ class MainWindow(QMainWindow):
 
     def _compose_parts(self) -> None:
         """The parts that hold the commands, each given what it uses (callables for what changes)."""
-        session = lambda: self.session  # noqa: E731
+        session = lambda: self.library.session  # noqa: E731
         show_message = lambda text, ms: self.statusBar().showMessage(text, ms)  # noqa: E731
         self.scopes = ScopeControl(self.tree_pane, self.settings.ui, session, lambda: self.listing.reload(), self)
         self.reading = ReadingCommands(
             self.list_pane, self.tree_pane, self.article_pane, self.settings, self.runner, session,
             self.actions_by_id, show_message, self.scopes.current, self.scopes.select_scope,
-            lambda: self.listing.clear_search(), self.focus_article, self.defer_until_listed,
+            lambda: self.listing.clear_search(), self.focus_article, lambda c: self.library.defer_until_listed(c),
             lambda: self.article_commands.images_allowed(), self)
         self.article_commands = ArticleCommands(
             self.article_pane, self.list_pane.model, self.tree_pane.model, self.settings, session,
@@ -107,8 +86,12 @@ class MainWindow(QMainWindow):
                                    self.reading.current_row, self.reading.select_list_row,
                                    self.article_pane.view.set_highlight_terms, self)
         self.live = LiveRefresh(self.status_posts, self.status_problems, self.status_new, self.article_pane.view,
-                                session, lambda: self.watcher, self.reading, self.scopes, self.show_welcome,
+                                session, self.reading, self.scopes, self.show_welcome,
                                 self.focus_list, self)
+        self.library = LibraryControl(self, self.settings, self.runner, (self.tree_pane, self.list_pane, self.article_pane),
+                                      (self.status_archive, self.status_index, self.status_progress),
+                                      (self.scopes, self.reading, self.listing, self.live), self.moved_archives,
+                                      show_message)
 
     def _setup_ui(self) -> None:
         self.setWindowTitle("Lectern")
@@ -170,8 +153,7 @@ class MainWindow(QMainWindow):
             menus[spec.menu].addAction(action)
             self.actions_by_id[spec.id] = action
             if spec.id is ActionId.OPEN_FOLDER:
-                menus["file"].addMenu(self.recent_menu)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+                menus["file"].addMenu(self.library.menu)
 
     def handler(self, name: str) -> Callable[..., object]:
         """An action's handler by its name in the table: a window method ("rescan") or a part's,
@@ -184,7 +166,7 @@ class MainWindow(QMainWindow):
             menu.setTitle(translate(MENUS[key]))
         for spec in ACTIONS:
             self.actions_by_id[spec.id].setText(translate(spec.text))
-        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.library.retranslate_ui()
         self.status_problems.setAccessibleName(self.tr("Posts that could not be read"))
         self.status_progress.setAccessibleName(self.tr("Indexing progress"))
         for pane in (self.tree_pane, self.list_pane, self.article_pane):
@@ -240,206 +222,18 @@ class MainWindow(QMainWindow):
         self.status_problems.clicked.connect(self.show_problems)
         self.status_new.clicked.connect(self.live.show_new_posts)
 
-    # --- opening archives ---------------------------------------------------------------------
+    # --- the library ------------------------------------------------------------------------------
+
+    @property
+    def session(self) -> LibrarySession | None:
+        return self.library.session
 
     def open_path(self, path: str | os.PathLike[str], adopt: str | None = None) -> bool:
-        """Open an archive root, a posts folder, or a post file (its archive, with it shown).
-        An unreadable or empty folder gets a message and the current archive stays open; an
-        archive the reader had there before, now gone, is offered to be located (`adopt`: the
-        known archive the folder is, so that its marks come along)."""
-        target = Path(path).expanduser()
-        if not target.exists():
-            if self.moved_archives.offer(target):
-                return False
-            return self._refuse(self.tr("“%1” does not exist.").replace("%1", str(target)))
-        root, post = archive_root(target)
-        try:
-            os.listdir(root)
-        except OSError as exc:
-            return self._refuse(self.tr("“%1” cannot be read: %2").replace("%1", str(root))
-                                .replace("%2", exc.strerror or str(exc)))
-        if not has_posts(root):
-            return self._refuse(self.tr("No posts were found in “%1”. Open a Jekyll site, its _posts "
-                                        "folder, or a folder of posts.").replace("%1", str(root)))
-        self._close_session()
-        self._pending_post = post
-        self._restoring = True
-        self._list_shown = False
-        self._pending_keys.clear()
-        self.listing.forget()
-        self.session = ArchiveSession(root, self.runner, self, adopt=adopt)
-        self.session.metadata_ready.connect(self._on_session_metadata_ready)
-        self.session.progress.connect(self._on_session_progress)
-        self.session.fulltext_ready.connect(self._on_session_fulltext_ready)
-        self.session.failed.connect(self._on_session_failed)
-        self.session.read_changed.connect(self.reading.on_read_changed)
-        self.session.tree_delta.connect(self.reading.on_tree_delta)
-        self.session.star_changed.connect(self.reading.on_star_changed)
-        self.session.refreshed.connect(self.live.on_refreshed)
-        self.session.waiting.connect(self._on_session_waiting)
-        self.session.state_recovered.connect(self._on_session_state_recovered)
-        # "New" = changed on disk since the previous open (or, the first time, since now).
-        now = time.time_ns()
-        self.session.new_since_ns = self.settings.ui.swap_opened_at(str(root), now) or now
-        self.watcher = ArchiveWatcher(root, parent=self)
-        self.watcher.changed.connect(self.live.on_archive_changed)
-        self.list_pane.model.set_source(self.session)
-        self.article_pane.view.link_resolver = self.session.resolve_link
-        self.settings.ui.add_recent(str(root))
-        self.setWindowTitle(f"{self.session.name} — Lectern")
-        self.status_archive.setText(self.session.name)
-        self.status_index.setText(self.tr("Reading posts…"))
-        self.list_pane.search.setEnabled(False)  # until the list is there
-        self.list_pane.set_empty_text(self.tr("Reading posts…"))
-        self.show_welcome()
-        self.session.start()
-        self.session.check_state()
-        return True
-
-    def _refuse(self, message: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot open folder"), message,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("open-refused")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()  # not modal-blocking: the window (and tests) go on
-        return False
-
-    def _close_session(self) -> None:
-        if self.session is None:
-            return
-        self.reading.remember_position()
-        if self.watcher is not None:
-            self.watcher.stop()
-            self.watcher.deleteLater()
-            self.watcher = None
-        self.status_new.hide()
-        self.session.close()
-        self.session.deleteLater()
-        self.session = None
-        self.reading.history.clear()
-        self.article_pane.view.clear_article()
-        self.list_pane.model.set_source(None)
-        self.tree_pane.model.set_root(Node("", None))
-
-    def _on_session_metadata_ready(self, report: ScanReport) -> None:
-        """The list can be shown: once when an archive opens from its cache, or, the first time
-        an archive is read, again and again as its posts are read (newest first)."""
-        session = self.session
-        assert session is not None
-        if not self._list_shown:
-            self._list_shown = True
-            self.list_pane.search.setEnabled(True)  # over the posts indexed so far, newest first
-            self.scopes.refresh_tree()
-            kind, value = self.settings.ui.tree_selection
-            if not self.scopes.select_scope(Scope(kind, value)):
-                self.scopes.select_scope(Scope("all"))
-        else:  # more posts: the list grows, the reader's place stays
-            if not session.loading or time.monotonic() >= self.scopes.tree_counted + TREE_EVERY_S:
-                self.scopes.recount_tree()  # not every time: 1,600 entries are a GUI-thread pause
-            self.listing.reload()
-        self.live.after_scan(report)
-        if self._restoring and self.reading.current_row() is None:
-            self._restore_reading(final=not session.loading)
-        if not session.loading:
-            self._restoring = False
-        if self.reading.current_row() is None:
-            self.show_welcome()
-        keys, self._pending_keys = self._pending_keys, []
-        for key in keys:  # what the reader pressed before the list was there
-            key()
-
-    def _restore_reading(self, final: bool) -> None:
-        """Show the post file the reader opened, or the post open at the last quit, where it was read
-        to (by key: it may have moved since); while posts are still being read, once it is there."""
-        session = self.session
-        assert session is not None
-        if self._pending_post:
-            if session.row_by_path(self._pending_post) is not None or final:
-                self.reading.open_post_path(self._pending_post)
-                self._pending_post, self._restoring = None, False
-            return
-        last = session.state.last_opened()
-        row = session.row_by_key(last) if last else None
-        if row is not None:
-            self.reading.pending_scroll = session.state.scroll(row.key)
-            self.reading.open_post_key(row.key, restoring=True)
-            self._restoring = False
+        """Add an archive (or a post's) to the library and show it (`LibraryControl.open_path`)."""
+        return self.library.open_path(path, adopt)
 
     def show_welcome(self) -> None:
-        """What the archive holds, what is new, and the keys to start: in the article pane while no
-        post is open (nothing is opened nor marked read by it)."""
-        from .welcome import welcome_html
-
-        session = self.session
-        if session is None:
-            return
-        self.article_pane.view.show_page(welcome_html(session))
-
-    def defer_until_listed(self, command: Callable[[], object]) -> bool:
-        """A move pressed while the archive's first posts are still being read: done once they are
-        (True), rather than lost."""
-        if self.session is not None and not self._list_shown:
-            self._pending_keys.append(command)
-            return True
-        return False
-
-    def _on_session_progress(self, phase: str, done: int, total: int) -> None:
-        self.status_progress.setVisible(True)
-        self.status_progress.setMaximum(max(1, total))
-        self.status_progress.setValue(done)
-        if phase == "metadata":
-            self.status_index.setText(self.tr("Reading posts: %1 of %2").replace("%1", f"{done:,}")
-                                      .replace("%2", f"{total:,}"))
-        else:
-            self.status_index.setText(self.tr("Indexing text for search: %1 of %2").replace("%1", f"{done:,}")
-                                      .replace("%2", f"{total:,}"))
-            if self.listing.query_text.strip() and not self._partial_search.isActive():
-                self._partial_search.start()  # the results grow as the text is indexed
-
-    def _on_session_fulltext_ready(self) -> None:
-        self._partial_search.stop()
-        if self.listing.query_text.strip():
-            self.listing.reload()  # all the text is indexed now: the search sees every post
-        self.status_progress.hide()
-        self.status_index.setText(self.tr("Search ready"))
-        self.list_pane.search.setEnabled(True)
-        self.list_pane.search.setPlaceholderText(self.tr("Search (/)"))
-
-    def _on_session_waiting(self, _phase: str) -> None:
-        self.status_index.setText(self.tr("Another Lectern window is indexing this archive; waiting for it…"))
-
-    def _on_session_state_recovered(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Reading marks file damaged"),
-                          self.tr("Lectern found its file of read and starred posts damaged and started a new "
-                                  "one. Nothing was deleted."), QMessageBox.StandardButton.Ok, self)
-        box.setInformativeText(message)
-        box.setObjectName("state-recovered")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.statusBar().showMessage(message, 15000)
-
-    def _on_session_failed(self, message: str) -> None:
-        self.status_progress.hide()
-        self.status_index.setText(self.tr("Indexing failed: %1").replace("%1", message))
-
-    def rescan(self) -> None:
-        if self.session is not None:
-            self.status_index.setText(self.tr("Rescanning…"))
-            self.session.start()
-
-    def open_folder_dialog(self) -> None:
-        start = str(self.session.root) if self.session else str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open Archive Folder"), start)
-        if folder:
-            self.open_path(folder)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for root in self.settings.ui.recent:
-            action = self.recent_menu.addAction(root)
-            action.triggered.connect(lambda _c=False, r=root: self.open_path(r))
-        if not self.settings.ui.recent:
-            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+        self.library.show_welcome()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
         if any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -552,15 +346,13 @@ class MainWindow(QMainWindow):
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Stop background work before the interpreter exits: a worker thread still
         running while Qt and Python tear down can hang the exit."""
-        if self.session is not None:
-            self.session.cancel()
+        self.library.cancel()
         self.fetcher.abort_all()
         self.runner.wait(timeout_ms)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.save_ui()
-        if self.session is not None:
-            self.session.cancel()
+        self.library.cancel()
         self.fetcher.abort_all()
-        QTimer.singleShot(0, self._close_session)
+        QTimer.singleShot(0, self.library.close)
         super().closeEvent(event)

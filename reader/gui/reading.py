@@ -133,8 +133,9 @@ class ReadingCommands(QObject):
         if not self._navigating_history:
             self.history.visit(row.key)
         session.state.set_last_opened(row.key)
+        session.focus = row.archive  # a link or a file of this post is looked up in its archive first
         self._load_generation += 1
-        generation, root = self._load_generation, session.root
+        generation, root = self._load_generation, session.root_of(row)
 
         def shown(article: Article | Problem) -> None:
             if generation == self._load_generation and self.session is session:
@@ -156,7 +157,7 @@ class ReadingCommands(QObject):
                               .replace("%1", article.reason))
             return
         allowed = self._images_allowed() if allow_remote is None else allow_remote
-        view.show_article(session.root, row, article, allowed)
+        view.show_article(session.root_of(row), row, article, allowed)
         pane = self.article_pane
         if pane.find_bar.isVisible():  # the find bar stays open from post to post: this one's matches
             if scroll is None and not restoring:

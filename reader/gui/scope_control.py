@@ -16,7 +16,7 @@ from PySide6.QtCore import QModelIndex, QObject
 
 from reader.core.queries import Scope
 
-from .tree_model import TreeRole, build_tree
+from .tree_model import TreeRole
 
 if TYPE_CHECKING:
     from .panes import TreePane
@@ -48,7 +48,7 @@ class ScopeControl(QObject):
         self.tree_counted = time.monotonic()
         opened = pane.expanded_scopes() if pane.model.root.children else None
         new = (session.new_since_ns, 0 if session.loading else session.new_count)
-        pane.model.set_root(build_tree(session.tree_counts(), new=new))
+        pane.model.set_root(session.tree(new))
         if opened is None:  # a new archive: the sections open, their entries closed
             pane.view.expandToDepth(0)
         else:  # the same archive, counted again: open what the reader had open

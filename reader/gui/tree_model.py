@@ -22,7 +22,11 @@ from PySide6.QtGui import QFont
 from reader.core.hanzi import fold
 from reader.core.queries import Scope, TreeCounts
 
-__all__ = ["Node", "TreeModel", "TreeFilterProxy", "TreeRole", "build_tree"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from reader.core.library import LibraryArchive
+
+__all__ = ["Node", "TreeModel", "TreeFilterProxy", "TreeRole", "build_tree", "build_library_tree"]
 
 
 class TreeRole(IntEnum):
@@ -39,6 +43,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     parent: Node | None = field(default=None, repr=False)
     source: str = ""  # the untranslated label of a fixed entry or section heading ("" for data)
+    note: str = ""  # why the entry's archive cannot be read (shown with its name)
 
     def add(self, child: Node) -> Node:
         child.parent = self
@@ -61,6 +66,7 @@ SECTION_LABELS = {
     "tag": QT_TRANSLATE_NOOP("TreeModel", "Tags"),
     "author": QT_TRANSLATE_NOOP("TreeModel", "Authors"),
     "month": QT_TRANSLATE_NOOP("TreeModel", "Archive"),
+    "archives": QT_TRANSLATE_NOOP("TreeModel", "Archives"),
 }
 
 
@@ -106,33 +112,64 @@ def build_tree(counts: TreeCounts, tr: Callable[[str], str] | None = None, new: 
     if arrived:
         root.add(_fixed(FIXED_LABELS["new"], Scope("new", str(since)), tr, arrived, arrived))
     root.add(_fixed(FIXED_LABELS["starred"], Scope("starred"), tr, counts.starred, 0))
+    _add_sections(root, counts, tr)
+    return root
+
+
+def build_library_tree(archives: list[tuple[LibraryArchive, TreeCounts | None, str | None]],
+                       tr: Callable[[str], str] | None = None, new: int = 0) -> Node:
+    """The tree of a library of several archives: All posts, Unread, New, Starred across them all,
+    then each archive (in the reader's order) holding its own sections.  `archives`: each archive,
+    its counts (None while not read yet) and why it cannot be read (None when it can)."""
+    parts = [c for _a, c, _m in archives if c is not None]
+    total, unread, starred = (sum(c.total for c in parts), sum(c.unread for c in parts),
+                              sum(c.starred for c in parts))
+    root = Node("", None)
+    root.add(_fixed(FIXED_LABELS["all"], Scope("all"), tr, total, unread))
+    root.add(_fixed(FIXED_LABELS["unread"], Scope("unread"), tr, unread, unread))
+    if new:
+        root.add(_fixed(FIXED_LABELS["new"], Scope("new"), tr, new, new))
+    root.add(_fixed(FIXED_LABELS["starred"], Scope("starred"), tr, starred, 0))
+    section = root.add(_fixed(SECTION_LABELS["archives"], None, tr, total, unread))
+    for archive, counts, missing in archives:
+        node = section.add(Node(archive.name, Scope("all", "", archive.id), counts.total if counts else 0,
+                                counts.unread if counts else 0))
+        if missing is not None:
+            node.note = missing
+        elif counts is not None:
+            _add_sections(node, counts, tr, archive.id)
+    return root
+
+
+def _add_sections(root: Node, counts: TreeCounts, tr: Callable[[str], str] | None, archive: str = "") -> None:
+    """Location, Categories, Tags, Authors and Archive (year -> month) under `root`; their scopes
+    in `archive` ('' in a tree of one archive)."""
     if len(counts.locations) > 1:  # recent and archived posts, collections: where each post is
         section = root.add(_fixed(SECTION_LABELS["location"], None, tr, counts.total, counts.unread))
         for location, (total, unread) in sorted(counts.locations.items(), key=lambda kv: _location_order(kv[0])):
             source = LOCATION_LABELS.get(location, "")
             label = _fixed(source, None, tr).label if source else location
-            section.add(Node(label, Scope("location", location), total, unread, source=source))
+            section.add(Node(label, Scope("location", location, archive), total, unread, source=source))
     for kind, items in (("category", counts.categories), ("tag", counts.tags), ("author", counts.authors)):
         if not items:
             continue
         section = root.add(_fixed(SECTION_LABELS[kind], None, tr, sum(t for t, _ in items.values())))
         for name, (total, unread) in items.items():
-            section.add(Node(name, Scope(kind, name), total, unread))
+            section.add(Node(name, Scope(kind, name, archive), total, unread))
         section.unread = sum(c.unread for c in section.children)
     if counts.months:
-        archive = root.add(_fixed(SECTION_LABELS["month"], None, tr))
+        months = root.add(_fixed(SECTION_LABELS["month"], None, tr))
         years: dict[str, Node] = {}
         for month, (total, unread) in sorted(counts.months.items(), reverse=True):
             year = month[:4]
             if year not in years:
-                years[year] = archive.add(Node(year, Scope("year", year)))
+                years[year] = months.add(Node(year, Scope("year", year, archive)))
             node = years[year]
-            node.add(Node(month, Scope("month", month), total, unread))
+            node.add(Node(month, Scope("month", month, archive), total, unread))
             node.total += total
             node.unread += unread
-        archive.total = sum(y.total for y in archive.children)
-        archive.unread = sum(y.unread for y in archive.children)
-    return root
+        months.total = sum(y.total for y in months.children)
+        months.unread = sum(y.unread for y in months.children)
 
 
 def _location_order(location: str) -> tuple[int, str]:
@@ -160,10 +197,13 @@ class TreeModel(QAbstractItemModel):
         if convert is self.convert:
             return
         self.convert = convert
-        for section in self.root.children:
-            if section.scope is None and section.children:
-                first = self.createIndex(0, 0, section.children[0])
-                last = self.createIndex(len(section.children) - 1, 0, section.children[-1])
+        stack = [self.root]
+        while stack:  # sections are at the top, or in each archive of a library
+            node = stack.pop()
+            stack.extend(c for c in node.children if c.scope is None or c.scope.kind == "all")
+            if node.scope is None and node.children and node is not self.root:
+                first = self.createIndex(0, 0, node.children[0])
+                last = self.createIndex(len(node.children) - 1, 0, node.children[-1])
                 self.dataChanged.emit(first, last)
 
     def label(self, node: Node) -> str:
@@ -257,12 +297,14 @@ class TreeModel(QAbstractItemModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return self.label(node)
+                return self.tr("%1 (unavailable)").replace("%1", node.label) if node.note else self.label(node)
             if node.scope is None:  # section headings: their entries carry the counts
                 return ""
             if node.scope.kind == "starred":
                 return str(node.total) if node.total else ""
             return str(node.unread) if node.unread else ""
+        if role == Qt.ItemDataRole.ToolTipRole and node.note:
+            return self.tr("This archive cannot be read: %1").replace("%1", node.note)
         if role == Qt.ItemDataRole.ToolTipRole:
             if node.scope and node.scope.kind == "starred":
                 return self.tr("%n starred", "", node.total)

@@ -1,0 +1,543 @@
+"""Every archive of the reader's library in one window: one list, one search, one set of counts.
+
+`LibrarySession` is what the window reads (the same signals and questions an
+`ArchiveSession` answers, so the panes need not know how many archives there
+are).  It composes one `ArchiveSession` per archive (its index, its marks, its
+background indexing: one archive at a time, most recently read first; the list
+shows each archive as soon as its posts are read) and one `ArchiveWatcher` per
+archive (live refresh), and merges their answers through
+`reader.core.libindex.LibraryIndex`.
+
+Posts are named by library ids (``slot << 32 | id``), and rows carry a
+*library key* (``ARCHIVE-ID \\x1f POST-KEY``) so that read/starred marks, the
+history and "where was I" stay unambiguous across archives.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.core.index import ScanReport
+from reader.core.libindex import SLOT_SHIFT, LibraryIndex, lib_id, merge_counts, split_id
+from reader.core.library import Library, LibraryArchive
+from reader.core.posts import Problem
+from reader.core.queries import Row, Scope, TreeCounts, make_snippet
+from reader.core.search import Query, parse_query
+
+from .session import ArchiveSession
+from .tasks import Runner
+from .tree_model import Node, build_library_tree, build_tree
+from .watcher import ArchiveWatcher
+
+__all__ = ["LibrarySession", "SEP", "split_key"]
+
+SEP = "\x1f"
+
+
+def split_key(library_key: str) -> tuple[str, str]:
+    """(archive id, post key) of a library key."""
+    archive, _, key = library_key.partition(SEP)
+    return archive, key
+
+
+class _State:
+    """Where the reader was, across the library (the window's `session.state`)."""
+
+    def __init__(self, owner: LibrarySession) -> None:
+        self.owner = owner
+
+    @property
+    def archive(self) -> str:
+        """The archive in focus (the shown post's, the one just opened), else the only one."""
+        owner = self.owner
+        return owner.focus if owner.focus in owner.members else next(iter(owner.members), "")
+
+    @property
+    def file(self) -> Path:
+        return self.owner.library.store.file
+
+    def read_keys(self) -> set[str]:
+        """Library keys of every post read, in every archive."""
+        return {f"{i}{SEP}{k}" for i, m in self.owner.members.items() for k in m.state.read_keys()}
+
+    def starred_keys(self) -> set[str]:
+        return {f"{i}{SEP}{k}" for i, m in self.owner.members.items() for k in m.state.starred_keys()}
+
+    def last_opened(self, archive_id: str = "") -> str | None:
+        """The library key of the post open when the library (or `archive_id`) was last left."""
+        member = self.owner.members.get(archive_id)
+        if member is not None:
+            key = member.state.last_opened()
+            return f"{archive_id}{SEP}{key}" if key else None
+        last = self.owner.library._meta("last_post")
+        if last:
+            return last
+        for ident, member in self.owner.members.items():  # a data dir of single-archive days
+            key = member.state.last_opened()
+            if key:
+                return f"{ident}{SEP}{key}"
+        return None
+
+    def set_last_opened(self, library_key: str) -> None:
+        ident, key = split_key(library_key)
+        member = self.owner.members.get(ident)
+        if member is not None:
+            member.state.set_last_opened(key)
+            self.owner.library.touch(ident)
+        self.owner.library._set_meta("last_post", library_key)
+
+    def scroll(self, library_key: str) -> float:
+        ident, key = split_key(library_key)
+        member = self.owner.members.get(ident)
+        return member.state.scroll(key) if member else 0.0
+
+    def set_scroll(self, library_key: str, fraction: float) -> None:
+        ident, key = split_key(library_key)
+        member = self.owner.members.get(ident)
+        if member is not None:
+            member.state.set_scroll(key, fraction)
+
+
+class LibrarySession(QObject):
+    """Signals arrive on the GUI thread; they mean what `ArchiveSession`'s do, in library ids."""
+
+    metadata_ready = Signal(object)
+    refreshed = Signal(object)
+    progress = Signal(str, int, int)
+    fulltext_ready = Signal()
+    failed = Signal(str)
+    waiting = Signal(str)
+    state_recovered = Signal(str)
+    read_changed = Signal(list, bool)
+    tree_delta = Signal(object, int)
+    star_changed = Signal(object, bool)  # library id (64 bits), starred
+    archives_changed = Signal()  # added, removed, renamed, reordered: the tree is built again
+
+    def __init__(self, library: Library, runner: Runner, new_since: Callable[[str, int], int],
+                 parent: QObject | None = None) -> None:
+        """`new_since(path, now_ns)`: when the archive at `path` was opened before (and remember now)."""
+        super().__init__(parent)
+        self.library = library
+        self.runner = runner
+        self._new_since = new_since
+        self.members: dict[str, ArchiveSession] = {}
+        self.watchers: dict[str, ArchiveWatcher] = {}
+        self.missing: dict[str, str] = {}  # archive id -> why it cannot be read now
+        self.index = LibraryIndex()
+        self.state = _State(self)
+        self.report: ScanReport | None = None
+        self.focus: str = ""  # the archive of the post shown (plain paths are looked up there first)
+        self._queue: list[str] = []  # archives waiting to be indexed, next first
+        self._indexing: str | None = None
+        self._reported_recovery: str | None = None
+        for archive in library.archives():
+            self._add_member(archive)
+
+    # --- what the window shows --------------------------------------------------------------
+
+    @property
+    def archives(self) -> list[LibraryArchive]:
+        return self.index.archives
+
+    @property
+    def several(self) -> bool:
+        """More than one archive: the tree groups by archive and the list shows an Archive column."""
+        return len(self.index.archives) > 1
+
+    @property
+    def name(self) -> str:
+        archives = self.index.archives
+        if len(archives) == 1:
+            return archives[0].name
+        return self.tr("Library")
+
+    @property
+    def root(self) -> Path:
+        member = self.members.get(self.focus) or next(iter(self.members.values()), None)
+        return member.root if member is not None else Path.home()
+
+    def root_of(self, row: Row) -> Path:
+        member = self.members.get(row.archive)
+        return member.root if member is not None else self.root
+
+    def archive_name(self, archive_id: str) -> str:
+        archive = self.index.archive(archive_id)
+        return archive.name if archive else ""
+
+    @property
+    def loading(self) -> bool:
+        return any(m.loading for m in self.members.values())
+
+    @property
+    def searchable(self) -> bool:
+        return all(m.searchable for m in self.members.values())
+
+    @property
+    def unindexed(self) -> int:
+        return sum(m.unindexed for m in self.members.values())
+
+    @property
+    def new_count(self) -> int:
+        return sum(m.new_count for m in self.members.values())
+
+    @property
+    def new_since_ns(self) -> int:
+        """The single archive's (one archive open), else 0: each archive has its own."""
+        members = list(self.members.values())
+        return members[0].new_since_ns if len(members) == 1 else 0
+
+    @property
+    def counts(self) -> TreeCounts | None:
+        parts = [m.counts for m in self.members.values() if m.counts is not None]
+        return merge_counts(parts) if parts else None
+
+    @property
+    def busy(self) -> bool:
+        return any(m.busy for m in self.members.values())
+
+    # --- members ---------------------------------------------------------------------------
+
+    def _add_member(self, archive: LibraryArchive) -> None:
+        self.index.add(archive)
+        why = archive.missing
+        if why is not None:
+            self.missing[archive.id] = why
+            return
+        self.missing.pop(archive.id, None)
+        member = ArchiveSession(Path(archive.path), self.runner, self, adopt=archive.id)
+        self.members[archive.id] = member
+        now = __import__("time").time_ns()
+        member.new_since_ns = self._new_since(archive.path, now) or now
+        self.index.set_new_since(archive.id, member.new_since_ns)
+        ident = archive.id
+        member.metadata_ready.connect(lambda report, i=ident: self._on_metadata(i, report, live=False))
+        member.refreshed.connect(lambda report, i=ident: self._on_metadata(i, report, live=True))
+        member.progress.connect(self.progress)
+        member.fulltext_ready.connect(lambda i=ident: self._on_member_done(i))
+        member.failed.connect(lambda message, i=ident: self._on_member_failed(i, message))
+        member.waiting.connect(self.waiting)
+        member.state_recovered.connect(self._on_state_recovered)
+        member.read_changed.connect(lambda ids, read, i=ident: self.read_changed.emit(self._lib_ids(i, ids), read))
+        member.tree_delta.connect(lambda counts, delta, i=ident: self.tree_delta.emit(self._lib_scopes(i, counts),
+                                                                                      delta))
+        member.star_changed.connect(lambda pid, on, i=ident: self.star_changed.emit(self._lib_ids(i, [pid])[0], on))
+        watcher = ArchiveWatcher(Path(archive.path), parent=self)
+        watcher.changed.connect(member.refresh)
+        self.watchers[ident] = watcher
+
+    def start(self) -> None:
+        """Index every archive in the background, one at a time, most recently read first."""
+        order = [a.id for a in self.library.indexing_order() if a.id in self.members]
+        if not self._busy_indexing():  # stopped (cancelled) or gone: start again
+            self._indexing = None
+        self._queue = [i for i in order if i != self._indexing]
+        if self._indexing is None:
+            self._next()
+
+    def _next(self) -> None:
+        while self._queue:
+            ident = self._queue.pop(0)
+            member = self.members.get(ident)
+            if member is not None:
+                self._indexing = ident
+                member.start()
+                return
+        self._indexing = None
+        self.fulltext_ready.emit()
+
+    def _on_member_done(self, ident: str) -> None:
+        if ident == self._indexing:
+            self._next()
+
+    def _on_member_failed(self, ident: str, message: str) -> None:
+        self.failed.emit(f"{self.archive_name(ident)}: {message}")
+        if ident == self._indexing:
+            self._next()
+
+    def _on_metadata(self, ident: str, report: ScanReport, live: bool) -> None:
+        member = self.members[ident]
+        if self.index.index_of(ident) is None and member.index is not None:
+            self.index.set_index(ident, member.index)
+        self.index.set_new_since(ident, member.new_since_ns)
+        self.watchers[ident].watch(member.folder_set)
+        self.report = self._merged_report(report)
+        (self.refreshed if live else self.metadata_ready).emit(self.report)
+
+    def _merged_report(self, latest: ScanReport) -> ScanReport:
+        """The library's counts, with what `latest` (one archive's scan) changed."""
+        reports = [m.report for m in self.members.values() if m.report is not None]
+        problems = tuple(p for i, m in self.members.items() if m.report is not None
+                         for p in self._named_problems(i, m.report.problems))
+        return replace(latest, posts=sum(r.posts for r in reports), problems=problems,
+                       files=sum(r.files for r in reports), duplicates=sum(r.duplicates for r in reports))
+
+    def _named_problems(self, ident: str, problems: Sequence[Problem]) -> list[Problem]:
+        if not self.several:
+            return list(problems)
+        name = self.archive_name(ident)
+        return [replace(p, path=f"{name}: {p.path}") for p in problems]
+
+    def refresh(self) -> None:
+        for member in self.members.values():
+            member.refresh()
+
+    def cancel(self) -> None:
+        self._queue.clear()
+        for member in self.members.values():
+            member.cancel()
+
+    def close(self) -> None:
+        self.cancel()
+        for watcher in self.watchers.values():
+            watcher.stop()
+        for member in self.members.values():
+            member.close()
+        self.members.clear()
+        self.watchers.clear()
+
+    def check_state(self) -> None:
+        """Say so when the marks file was found damaged (by the library, opened first, or since)."""
+        self._reported_recovery = None
+        if self.library.store.recovered_message:
+            self._on_state_recovered(self.library.store.recovered_message)
+        for member in self.members.values():
+            member.check_state()
+
+    def _on_state_recovered(self, message: str) -> None:
+        if message != self._reported_recovery:  # one marks file for every archive: said once
+            self._reported_recovery = message
+            self.state_recovered.emit(message)
+
+    # --- changing the library -------------------------------------------------------------------
+
+    def add(self, path: str | os.PathLike[str], name: str | None = None) -> LibraryArchive:
+        """Add an archive (LibraryError when it cannot be); it is indexed next."""
+        archive = self.library.add(path, name)
+        self.include(archive)
+        return archive
+
+    def include(self, archive: LibraryArchive, moved: bool = False) -> None:
+        """An archive the library holds (just added, or `moved`: relocated) is shown, indexed next."""
+        old = self.members.pop(archive.id, None) if moved else None
+        if old is not None:
+            old.close()
+            self.watchers.pop(archive.id).stop()
+            self.index.set_index(archive.id, None)
+        if archive.id in self.members:
+            self.index.add(archive)  # its name or place
+        else:
+            self._add_member(archive)
+            if archive.id in self.members:
+                self._queue = [archive.id, *(i for i in self._queue if i != archive.id)]
+                if not self._busy_indexing():
+                    self._next()
+        self.archives_changed.emit()
+
+    def _busy_indexing(self) -> bool:
+        member = self.members.get(self._indexing or "")
+        return member is not None and member.busy
+
+    def remove(self, archive_id: str, forget: bool = False) -> None:
+        member = self.members.pop(archive_id, None)
+        if member is not None:
+            member.close()
+        watcher = self.watchers.pop(archive_id, None)
+        if watcher is not None:
+            watcher.stop()
+        self.index.remove(archive_id)
+        self.missing.pop(archive_id, None)
+        self._queue = [i for i in self._queue if i != archive_id]
+        self.library.remove(archive_id, forget)
+        if self._indexing == archive_id:
+            self._next()
+        self.archives_changed.emit()
+
+    def rename(self, archive_id: str, name: str) -> None:
+        self.index.add(self.library.rename(archive_id, name))
+        self.archives_changed.emit()
+
+    def move(self, archive_id: str, position: int) -> None:
+        self.library.move(archive_id, position)
+        for archive in self.library.archives():
+            self.index.add(archive)
+        self.archives_changed.emit()
+
+    def relocate(self, archive_id: str, path: str | os.PathLike[str]) -> None:
+        self.include(self.library.relocate(archive_id, path), moved=True)
+
+    # --- reading the index ------------------------------------------------------------------
+
+    def _lib_ids(self, ident: str, ids: Sequence[int]) -> list[int]:
+        slot = self.index.slot_of(ident)
+        return [lib_id(slot, i) for i in ids] if slot is not None else []
+
+    def _lib_scopes(self, ident: str, counts: dict[Scope, int]) -> dict[Scope, int]:
+        if not self.several:
+            return counts
+        out: dict[Scope, int] = {}
+        for scope, n in counts.items():
+            if scope.kind == "unread":
+                continue  # the library's Unread: from "all" below
+            if scope.kind == "new":
+                out[Scope("new")] = n
+                continue
+            out[Scope(scope.kind, scope.value, ident)] = n
+        every = counts.get(Scope("all"), 0)
+        out[Scope("all")] = out[Scope("unread")] = every
+        return out
+
+    def _member_row(self, ident: str, row: Row | None) -> Row | None:
+        if row is None:
+            return None
+        slot = self.index.slot_of(ident)
+        if slot is None:
+            return None
+        return self._with_keys([replace(row, id=lib_id(slot, row.id), archive=ident)])[0]
+
+    def _with_keys(self, rows: list[Row]) -> list[Row]:
+        """Rows as the window shows them: library keys, and (several archives) where each is kept."""
+        if not self.several:
+            return [replace(r, key=f"{r.archive}{SEP}{r.key}") for r in rows]
+        names = {a.id: a.name for a in self.index.archives}
+        return [replace(r, key=f"{r.archive}{SEP}{r.key}", archive_name=names.get(r.archive, ""),
+                        also_in=tuple(a.name for a in self.index.also_in(r.id))) for r in rows]
+
+    def query_ids(self, query: Query | str, scope: Scope, sort: str | None) -> list[int]:
+        return self.index.query_ids(query, scope, sort)
+
+    def rows(self, ids: Sequence[int]) -> list[Row]:
+        return self._with_keys(self.index.rows(ids))
+
+    def row_by_key(self, library_key: str) -> Row | None:
+        ident, key = split_key(library_key)
+        if not key:  # a bare key (a link, an older place): the archive in focus
+            ident, key = self.focus, ident
+        member = self.members.get(ident)
+        return self._member_row(ident, member.row_by_key(key)) if member else None
+
+    def _where(self, path: str) -> tuple[list[str], str]:
+        """The archives to look for `path` in (its own if it names one, else the one in focus first)."""
+        if SEP in path:
+            ident, _, rest = path.partition(SEP)
+            return [ident], rest
+        return sorted(self.members, key=lambda i: i != self.focus), path
+
+    def row_by_path(self, path: str) -> Row | None:
+        idents, rest = self._where(path)
+        for ident in idents:
+            member = self.members.get(ident)
+            row = self._member_row(ident, member.row_by_path(rest)) if member else None
+            if row is not None:
+                return row
+        return None
+
+    def file_location(self, path: str) -> str | None:
+        idents, rest = self._where(path)
+        for ident in idents:
+            member = self.members.get(ident)
+            found = member.file_location(rest) if member else None
+            if found is not None:
+                return found
+        return None
+
+    def resolve_link(self, url: str) -> str | None:
+        """A link to another post of the library: a path `row_by_path` finds."""
+        for ident in sorted(self.members, key=lambda i: i != self.focus):
+            found = self.members[ident].resolve_link(url)
+            if found is not None:
+                return f"{ident}{SEP}{found}"
+        return None
+
+    def problems(self) -> list[Problem]:
+        return [p for i, m in self.members.items() for p in self._named_problems(i, m.problems())]
+
+    def snippet(self, post_id: int, query: Query) -> tuple[str, tuple[tuple[int, int], ...]]:
+        if not query.terms:
+            return "", ()
+        return make_snippet(self.index.text(post_id), query.terms)
+
+    def tree_counts(self) -> TreeCounts:
+        counts = self.counts
+        assert counts is not None
+        return counts
+
+    def tree(self, new: tuple[int, int]) -> Node:
+        """The tree: one archive's as it always was; several archives' under Unread/Starred/All."""
+        if not self.several:
+            return build_tree(self.tree_counts(), new=new)
+        parts = []
+        for archive in self.index.archives:
+            member = self.members.get(archive.id)
+            counts = member.counts if member is not None else None
+            parts.append((archive, counts, self.missing.get(archive.id)))
+        return build_library_tree(parts, new=self.new_count)
+
+    def also_in(self, row: Row) -> list[str]:
+        """Names of the other archives keeping this article."""
+        return [a.name for a in self.index.also_in(row.id)]
+
+    def parse(self, text: str) -> Query:
+        return parse_query(text)
+
+    # --- the reader's marks -------------------------------------------------------------------
+
+    def is_read(self, library_key: str) -> bool:
+        ident, key = split_key(library_key)
+        member = self.members.get(ident)
+        return member.is_read(key) if member else False
+
+    def is_starred(self, library_key: str) -> bool:
+        ident, key = split_key(library_key)
+        member = self.members.get(ident)
+        return member.is_starred(key) if member else False
+
+    def _copies(self, ids: Sequence[int]) -> dict[str, list[int]]:
+        """Local ids by archive, of these posts and every copy of them in other archives."""
+        dup_of = self.index.duplicates()
+        wanted = list(ids)
+        if dup_of:
+            extra = [c for i in ids if i in dup_of or i in self.index._copies for c in self.index.copies(i)]
+            wanted = list(dict.fromkeys(wanted + extra))
+        out: dict[str, list[int]] = {}
+        for library_id in wanted:
+            archive = self.index.archive_of(library_id)
+            if archive is not None and archive.id in self.members:
+                out.setdefault(archive.id, []).append(split_id(library_id)[1])
+        return out
+
+    def set_read(self, rows: Sequence[Row], read: bool) -> list[Row]:
+        changed_ids = set(self.set_read_ids([r.id for r in rows], read))
+        return [r for r in rows if r.id in changed_ids]
+
+    def set_read_ids(self, ids: Sequence[int], read: bool) -> list[int]:
+        """Mark posts (and their copies in other archives) read or unread; the library ids whose
+        state changed."""
+        changed: list[int] = []
+        for ident, local in self._copies(ids).items():
+            changed += self._lib_ids(ident, self.members[ident].set_read_ids(local, read))
+        return changed
+
+    def set_starred(self, row: Row, starred: bool) -> bool:
+        done = False
+        for ident, local in self._copies([row.id]).items():
+            member = self.members[ident]
+            for found in member.index.rows(local) if member.index else []:
+                done = member.set_starred(found, starred) or done
+        return done
+
+    def scope_counts(self, ids: Sequence[int]) -> dict[Scope, int]:
+        out: dict[Scope, int] = {}
+        by_archive: dict[str, list[int]] = {}
+        for library_id in ids:
+            archive = self.index.archive_of(library_id)
+            if archive is not None:
+                by_archive.setdefault(archive.id, []).append(library_id & ((1 << SLOT_SHIFT) - 1))
+        for ident, local in by_archive.items():
+            for scope, n in self._lib_scopes(ident, self.members[ident].scope_counts(local)).items():
+                out[scope] = out.get(scope, 0) + n
+        return out
