@@ -28,7 +28,7 @@ from reader.core.queries import Scope
 
 from .library_session import SEP, LibrarySession
 from .list_model import Column
-from .tree_model import Node
+from .tree_model import Node, TreeRole
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QProgressBar
@@ -77,7 +77,8 @@ class LibraryControl(QObject):
         self._partial_search.setSingleShot(True)
         self._partial_search.setInterval(1500)
         self._partial_search.timeout.connect(lambda: self.listing.reload())
-        self.tree_pane.view.selectionModel().currentChanged.connect(self._show_name)
+        self.tree_pane.view.selectionModel().currentChanged.connect(
+            lambda current, _previous: self._show_name(current.data(TreeRole.SCOPE)))
 
     # --- opening -------------------------------------------------------------------------------
 
@@ -195,10 +196,10 @@ class LibraryControl(QObject):
         session.start()
         session.check_state()
 
-    def _show_name(self, *_args: object) -> None:
+    def _show_name(self, scope: Scope | None = None) -> None:
         """The window's title: the archive listed (its entry in the tree), else the library's."""
         session = self.session
-        archive = self.scopes.current().archive if session is not None else ""
+        archive = (scope or self.scopes.current()).archive if session is not None else ""
         name = (session.archive_name(archive) or session.name) if session is not None else ""
         self.window.setWindowTitle(f"{name} — Lectern" if name else "Lectern")
         self.status_archive.setText(name)

@@ -482,7 +482,10 @@ class LibrarySession(QObject):
         return [a.name for a in self.index.also_in(row.id)]
 
     def parse(self, text: str) -> Query:
-        return parse_query(text)
+        """The search box's query (QuerySyntaxError, said in the list, for an archive the library lacks)."""
+        query = parse_query(text)
+        self.index.members_for(query, Scope())
+        return query
 
     # --- the reader's marks -------------------------------------------------------------------
 
