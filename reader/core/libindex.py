@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from .index import Index
     from .library import LibraryArchive
 
-__all__ = ["LibraryIndex", "lib_id", "split_id", "merge_counts", "SLOT_SHIFT", "LIBRARY_SORTS"]
+__all__ = ["LibraryIndex", "lib_id", "split_id", "merge_counts", "find_duplicates", "group_duplicates", "SLOT_SHIFT",
+           "LIBRARY_SORTS"]
 
 SLOT_SHIFT = 32
 _LOCAL = (1 << SLOT_SHIFT) - 1
@@ -120,6 +121,8 @@ class LibraryIndex:
         self._next_slot = 1
         self._dup_of: dict[int, int] | None = None  # copy's library id -> the listed copy's
         self._copies: dict[int, list[int]] = {}  # listed copy -> every copy, it first
+        self.background_duplicates = False  # see `duplicates`
+        self._known_dups: dict[int, int] = {}  # the last found, while they are worked out again
         for archive in archives:
             self.add(archive)
 
@@ -302,8 +305,11 @@ class LibraryIndex:
 
     def duplicates(self) -> dict[int, int]:
         """Library id of each copy not listed -> the listed copy's (worked out once per change of
-        the archives open: ~0.2 s for 150,000 posts)."""
+        the archives open: ~0.2 s for 150,000 posts).  With `background_duplicates` (the window)
+        it is never worked out here: `set_duplicates` gives it, and until then what was known."""
         if self._dup_of is None:
+            if self.background_duplicates:
+                return self._known_dups
             self._find_duplicates()
         assert self._dup_of is not None
         return self._dup_of
@@ -325,28 +331,60 @@ class LibraryIndex:
                 out.append(member.archive)
         return out
 
+    def duplicate_sources(self) -> list[tuple[int, str]]:
+        """(slot, archive path) of each open archive, in the reader's order: what `find_duplicates`
+        reads (from another thread, with its own connections)."""
+        return [(m.slot, m.archive.path) for m in self._ready()]
+
+    def set_duplicates(self, found: tuple[dict[int, int], dict[int, list[int]]]) -> None:
+        """The copies `find_duplicates` found (worked out in the background)."""
+        self._dup_of, self._copies = found
+        self._known_dups = found[0]
+
     def _find_duplicates(self) -> None:
-        by_url: dict[str, int] = {}
-        by_title: dict[tuple[str, str], int] = {}
-        dup_of: dict[int, int] = {}
-        copies: dict[int, list[int]] = {}
-        for m in self._ready():  # in the reader's order: the first archive's copy is listed
-            assert m.index is not None
-            base = m.slot << SLOT_SHIFT
-            rows = m.index.con.execute("SELECT id, sig, substr(date, 1, 10) FROM posts").fetchall()
-            for post, sig, day in rows:
-                url, _, title = sig.partition(_SEP)
-                me = base | post
-                first = by_url.get(url) if url else None
-                if first is None and title and day:
-                    first = by_title.get((title, day))
-                if first is not None and first >> SLOT_SHIFT != m.slot:
-                    dup_of[me] = first
-                    copies.setdefault(first, [first]).append(me)
-                else:
-                    first = me
-                if url:
-                    by_url.setdefault(url, first)
-                if title and day:
-                    by_title.setdefault((title, day), first)
-        self._dup_of, self._copies = dup_of, copies
+        self.set_duplicates(group_duplicates(
+            (m.slot, m.index.con.execute(DUPLICATE_SQL)) for m in self._ready()))  # type: ignore[union-attr]
+
+
+DUPLICATE_SQL = "SELECT id, sig, substr(date, 1, 10) FROM posts"
+
+
+def find_duplicates(sources: Sequence[tuple[int, str]], cache_dir: str | None = None
+                    ) -> tuple[dict[int, int], dict[int, list[int]]]:
+    """`LibraryIndex.duplicates` worked out from the archives' caches (`duplicate_sources`)."""
+    from .index import Index
+
+    def rows() -> Iterable[tuple[int, list[tuple[int, str, str]]]]:
+        for slot, path in sources:
+            with Index(path, cache_dir) as ix:
+                yield slot, ix.con.execute(DUPLICATE_SQL).fetchall()
+
+    return group_duplicates(rows())
+
+
+def group_duplicates(parts: Iterable[tuple[int, Iterable[tuple[int, str, str]]]]
+                     ) -> tuple[dict[int, int], dict[int, list[int]]]:
+    """(copy -> listed copy, listed copy -> every copy) of the posts of several archives, given as
+    (slot, rows of (id, signature, day)) in the reader's order: the first archive's copy is listed."""
+    by_url: dict[str, int] = {}
+    by_title: dict[tuple[str, str], int] = {}
+    dup_of: dict[int, int] = {}
+    copies: dict[int, list[int]] = {}
+    for slot, rows in parts:
+        base = slot << SLOT_SHIFT
+        for post, sig, day in rows:
+            url, _, title = sig.partition(_SEP)
+            me = base | post
+            first = by_url.get(url) if url else None
+            if first is None and title and day:
+                first = by_title.get((title, day))
+            if first is not None and first >> SLOT_SHIFT != slot:
+                dup_of[me] = first
+                copies.setdefault(first, [first]).append(me)
+            else:
+                first = me
+            if url:
+                by_url.setdefault(url, first)
+            if title and day:
+                by_title.setdefault((title, day), first)
+    return dup_of, copies

@@ -184,6 +184,7 @@ class LibraryControl(QObject):
         session.waiting.connect(self._on_waiting)
         session.state_recovered.connect(self._on_state_recovered)
         session.archives_changed.connect(self._on_archives_changed)
+        session.duplicates_found.connect(lambda: self.listing.reload() if self._list_shown else None)
         model = self.list_pane.model
         model.set_source(session)
         model.archive_name = session.archive_name

@@ -23,7 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.index import ScanReport
-from reader.core.libindex import SLOT_SHIFT, LibraryIndex, lib_id, merge_counts, split_id
+from reader.core.libindex import SLOT_SHIFT, LibraryIndex, find_duplicates, lib_id, merge_counts, split_id
 from reader.core.library import Library, LibraryArchive
 from reader.core.posts import Problem
 from reader.core.queries import Row, Scope, TreeCounts, make_snippet
@@ -117,6 +117,7 @@ class LibrarySession(QObject):
     tree_delta = Signal(object, int)
     star_changed = Signal(object, bool)  # library id (64 bits), starred
     archives_changed = Signal()  # added, removed, renamed, reordered: the tree is built again
+    duplicates_found = Signal()  # articles kept by several archives worked out again: the list is reloaded
 
     def __init__(self, library: Library, runner: Runner, new_since: Callable[[str, int], int],
                  parent: QObject | None = None) -> None:
@@ -129,6 +130,9 @@ class LibrarySession(QObject):
         self.watchers: dict[str, ArchiveWatcher] = {}
         self.missing: dict[str, str] = {}  # archive id -> why it cannot be read now
         self.index = LibraryIndex()
+        self.index.background_duplicates = True  # ~0.2 s for 150,000 posts: never on the GUI thread
+        self._dups_running = False
+        self._dups_again = False
         self.state = _State(self)
         self.report: ScanReport | None = None
         self.focus: str = ""  # the archive of the post shown (plain paths are looked up there first)
@@ -265,8 +269,34 @@ class LibrarySession(QObject):
             self.index.set_index(ident, member.index)
         self.index.set_new_since(ident, member.new_since_ns)
         self.watchers[ident].watch(member.folder_set)
+        if not member.loading:
+            self._find_duplicates()
         self.report = self._merged_report(report)
         (self.refreshed if live else self.metadata_ready).emit(self.report)
+
+    def _find_duplicates(self) -> None:
+        """Work out again which articles several archives keep, in the background (once more after,
+        when asked while it runs)."""
+        if self._dups_running:
+            self._dups_again = True
+            return
+        sources = self.index.duplicate_sources()
+        if len(sources) < 2:
+            self.index.set_duplicates(({}, {}))
+            return
+        self._dups_running = True
+        cache = str(next(iter(self.members.values())).cache_dir)
+        self.runner.run(lambda _ctx: find_duplicates(sources, cache), done=self._on_duplicates,
+                        failed=lambda _message, _details: self._on_duplicates(None))
+
+    def _on_duplicates(self, found: tuple[dict[int, int], dict[int, list[int]]] | None) -> None:
+        self._dups_running = False
+        if found is not None and self.members:
+            self.index.set_duplicates(found)
+            self.duplicates_found.emit()
+        if self._dups_again:
+            self._dups_again = False
+            self._find_duplicates()
 
     def _merged_report(self, latest: ScanReport) -> ScanReport:
         """The library's counts, with what `latest` (one archive's scan) changed."""
@@ -353,6 +383,7 @@ class LibrarySession(QObject):
         self.missing.pop(archive_id, None)
         self._queue = [i for i in self._queue if i != archive_id]
         self.library.remove(archive_id, forget)
+        self._find_duplicates()
         if self._indexing == archive_id:
             self._next()
         self.archives_changed.emit()
