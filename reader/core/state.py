@@ -129,6 +129,11 @@ class StateStore:
         real = os.path.realpath(path)
         return self._run(lambda: self._identify(real, adopt))
 
+    def for_archive(self, archive_id: str, root: str | os.PathLike[str] = "") -> StateStore:
+        """The marks of another archive through this store's connection (a library of thirty
+        archives opens one connection, not thirty); closing it leaves the connection open."""
+        return _ArchiveView(self, archive_id, os.path.realpath(root) if root else "")
+
     def _identify(self, real: str, adopt: str | None) -> str:
         git = identity.archive_git_id(real)
         if adopt:
@@ -299,6 +304,33 @@ class StateStore:
 
     def set_last_opened(self, key: str) -> None:
         self._run(lambda: self._write("UPDATE archives SET last_post=? WHERE archive=?", [(key, self.archive)]))
+
+
+class _ArchiveView(StateStore):
+    """`StateStore.for_archive`: another archive's marks through the owner's connection (and its
+    recovery: a damaged file found through a view is recovered by the owner, for every view)."""
+
+    def __init__(self, owner: StateStore, archive_id: str, root: str) -> None:  # noqa: D107 (no super: no file opened)
+        self.owner, self.archive, self.root = owner, archive_id, root
+        self.kept_aside = None
+
+    @property
+    def con(self) -> sqlite3.Connection:  # type: ignore[override]
+        return self.owner.con
+
+    @property
+    def file(self) -> Path:  # type: ignore[override]
+        return self.owner.file
+
+    @property
+    def recovered_message(self) -> str | None:  # type: ignore[override]
+        return self.owner.recovered_message
+
+    def _run(self, work: Callable[[], T]) -> T:
+        return self.owner._run(work)
+
+    def close(self) -> None:
+        pass  # the owner's connection
 
 
 # --- schema 1 -> 2 ------------------------------------------------------------------------------

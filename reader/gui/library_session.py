@@ -213,7 +213,8 @@ class LibrarySession(QObject):
             self.missing[archive.id] = why
             return
         self.missing.pop(archive.id, None)
-        member = ArchiveSession(Path(archive.path), self.runner, self, adopt=archive.id)
+        member = ArchiveSession(Path(archive.path), self.runner, self, adopt=archive.id,
+                                state=self.library.store.for_archive(archive.id, archive.path))
         self.members[archive.id] = member
         now = __import__("time").time_ns()
         member.new_since_ns = self._new_since(archive.path, now) or now

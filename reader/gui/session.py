@@ -45,13 +45,15 @@ class ArchiveSession(QObject):
     tree_delta = Signal(object, int)
     star_changed = Signal(int, bool)  # post id, starred
 
-    def __init__(self, root: Path, runner: Runner, parent: QObject | None = None, adopt: str | None = None) -> None:
-        """`adopt`: the id of a known archive this folder is (it was moved or renamed)."""
+    def __init__(self, root: Path, runner: Runner, parent: QObject | None = None, adopt: str | None = None,
+                 state: StateStore | None = None) -> None:
+        """`adopt`: the id of a known archive this folder is (it was moved or renamed); `state`: its
+        marks, when the caller has them open (a library: `StateStore.for_archive`)."""
         super().__init__(parent)
         self.root = root
         self.runner = runner
         self.cache_dir = paths.cache_dir()
-        self.state = StateStore(root, adopt=adopt)
+        self.state = state if state is not None else StateStore(root, adopt=adopt)
         self.index: Index | None = None
         self.report: ScanReport | None = None
         self.counts: TreeCounts | None = None  # as of the last scan; the tree keeps them live
