@@ -15,7 +15,7 @@
 <context>
     <name>LiveRefresh</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/live.py" line="+54"/>
+        <location filename="../../reader/gui/live.py" line="+53"/>
         <source>%n posts</source>
         <translation>
             <numerusform>%n post</numerusform>
@@ -62,7 +62,7 @@
 <context>
     <name>ReadingCommands</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/reading.py" line="+336"/>
+        <location filename="../../reader/gui/reading.py" line="+337"/>
         <source>Marked %n posts read (Ctrl+Z undoes)</source>
         <translation>
             <numerusform>Marked %n post read (Ctrl+Z undoes)</numerusform>
@@ -81,7 +81,7 @@
 <context>
     <name>TreeModel</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/tree_model.py" line="+268"/>
+        <location filename="../../reader/gui/tree_model.py" line="+310"/>
         <source>%n starred</source>
         <translation>
             <numerusform>%n starred</numerusform>

@@ -143,6 +143,11 @@
         <translation>另見 %1</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>also in %1</source>
+        <translation>也收錄於 %1</translation>
+    </message>
+    <message>
         <location line="+245"/>
         <source>image</source>
         <translation>圖片</translation>
@@ -240,6 +245,169 @@
     </message>
 </context>
 <context>
+    <name>LibraryControl</name>
+    <message>
+        <location filename="../../reader/gui/library_control.py" line="+68"/>
+        <location line="+380"/>
+        <source>&amp;Library</source>
+        <translation>文庫(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="-316"/>
+        <source>“%1” does not exist.</source>
+        <translation>「%1」不存在。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” cannot be read: %2</source>
+        <translation>無法讀取「%1」：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No posts were found in “%1”. Open a Jekyll site, its _posts folder, or a folder of posts.</source>
+        <translation>在「%1」中找不到文章。請開啟 Jekyll 網站、它的 _posts 資料夾，或存放文章的資料夾。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Cannot open folder</source>
+        <translation>無法開啟資料夾</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+2"/>
+        <source>Reading posts…</source>
+        <translation>正在讀取文章…</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>Reading posts: %1 of %2</source>
+        <translation>正在讀取文章：%1/%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Indexing text for search: %1 of %2</source>
+        <translation>正在建立全文搜尋索引：%1/%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Search ready</source>
+        <translation>搜尋已就緒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search (/)</source>
+        <translation>搜尋（/）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another Lectern window is indexing this archive; waiting for it…</source>
+        <translation>另一個 Lectern 視窗正在為這個文章庫建立索引，正在等候它完成…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading marks file damaged</source>
+        <translation>閱讀標記檔案已損毀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lectern found its file of read and starred posts damaged and started a new one. Nothing was deleted.</source>
+        <translation>Lectern 發現記錄已讀和星號文章的檔案已損毀，已另建一個新檔案。沒有刪除任何內容。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Indexing failed: %1</source>
+        <translation>建立索引失敗：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rescanning…</source>
+        <translation>正在重新掃描…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add Archive Folder</source>
+        <translation>新增文章庫資料夾</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Where is “%1” now?</source>
+        <translation>「%1」現在在哪裡？</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 (unavailable)</source>
+        <translation>%1（無法使用）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Rename “%1”…</source>
+        <translation>重新命名「%1」(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move “%1” &amp;Up</source>
+        <translation>上移「%1」(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move “%1” &amp;Down</source>
+        <translation>下移「%1」(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locate “%1”…</source>
+        <translation>尋找「%1」…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move “%1” from the Library…</source>
+        <translation>從文庫中移除「%1」(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rename Archive</source>
+        <translation>重新命名文章庫</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name:</source>
+        <translation>名稱：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove Archive</source>
+        <translation>移除文章庫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove “%1” from the library? Its folder is not touched.</source>
+        <translation>要從文庫中移除「%1」嗎？它的資料夾不會被更動。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Also forget its read and starred posts</source>
+        <translation>同時清除它的已讀和星號記錄</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySession</name>
+    <message>
+        <location filename="../../reader/gui/library_session.py" line="+161"/>
+        <source>Library</source>
+        <translation>文庫</translation>
+    </message>
+</context>
+<context>
     <name>ListPane</name>
     <message>
         <location filename="../../reader/gui/panes.py" line="-141"/>
@@ -265,7 +433,7 @@
 <context>
     <name>LiveRefresh</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/live.py" line="+54"/>
+        <location filename="../../reader/gui/live.py" line="+53"/>
         <source>%n posts</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
@@ -286,7 +454,7 @@
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+24"/>
         <source>This post was deleted</source>
         <translation>這篇文章已被刪除</translation>
     </message>
@@ -299,14 +467,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="+66"/>
-        <location line="+121"/>
-        <source>Open &amp;Recent</source>
-        <translation>最近開啟(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="-53"/>
-        <location line="+54"/>
+        <location filename="../../reader/gui/main_window.py" line="+117"/>
+        <location line="+53"/>
         <source>Posts that could not be read</source>
         <translation>無法讀取的文章</translation>
     </message>
@@ -316,89 +478,12 @@
         <translation>索引進度</translation>
     </message>
     <message>
-        <location line="+65"/>
-        <source>“%1” does not exist.</source>
-        <translation>「%1」不存在。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>“%1” cannot be read: %2</source>
-        <translation>無法讀取「%1」：%2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No posts were found in “%1”. Open a Jekyll site, its _posts folder, or a folder of posts.</source>
-        <translation>在「%1」中找不到文章。請開啟 Jekyll 網站、它的 _posts 資料夾，或存放文章的資料夾。</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <location line="+2"/>
-        <source>Reading posts…</source>
-        <translation>正在讀取文章…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Cannot open folder</source>
-        <translation>無法開啟資料夾</translation>
-    </message>
-    <message>
-        <location line="+109"/>
-        <source>Another Lectern window is indexing this archive; waiting for it…</source>
-        <translation>另一個 Lectern 視窗正在為這個文章庫建立索引，正在等候它完成…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Reading marks file damaged</source>
-        <translation>閱讀標記檔案已損毀</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lectern found its file of read and starred posts damaged and started a new one. Nothing was deleted.</source>
-        <translation>Lectern 發現記錄已讀和星號文章的檔案已損毀，已另建一個新檔案。沒有刪除任何內容。</translation>
-    </message>
-    <message>
-        <location line="-22"/>
-        <source>Reading posts: %1 of %2</source>
-        <translation>正在讀取文章：%1/%2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Indexing text for search: %1 of %2</source>
-        <translation>正在建立全文搜尋索引：%1/%2</translation>
-    </message>
-    <message>
-        <location line="-195"/>
-        <location line="+205"/>
+        <location line="+10"/>
         <source>Search ready</source>
         <translation>搜尋已就緒</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Search (/)</source>
-        <translation>搜尋（/）</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Indexing failed: %1</source>
-        <translation>建立索引失敗：%1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Rescanning…</source>
-        <translation>正在重新掃描…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Open Archive Folder</source>
-        <translation>開啟文章庫資料夾</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>(none)</source>
-        <translation>（無）</translation>
-    </message>
-    <message>
-        <location line="+87"/>
+        <location line="+142"/>
         <source>About Lectern</source>
         <translation>關於 Lectern</translation>
     </message>
@@ -439,7 +524,7 @@
 <context>
     <name>PostListModel</name>
     <message>
-        <location filename="../../reader/gui/list_model.py" line="+85"/>
+        <location filename="../../reader/gui/list_model.py" line="+88"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
@@ -449,7 +534,7 @@
         <translation>未發布</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>unread</source>
         <translation>未讀</translation>
     </message>
@@ -483,6 +568,11 @@
         <location line="+0"/>
         <source>Source</source>
         <translation>來源</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Archive</source>
+        <translation>文章庫</translation>
     </message>
 </context>
 <context>
@@ -729,7 +819,7 @@
 <context>
     <name>ReadingCommands</name>
     <message>
-        <location filename="../../reader/gui/reading.py" line="+154"/>
+        <location filename="../../reader/gui/reading.py" line="+155"/>
         <source>This post cannot be shown</source>
         <translation>無法顯示這篇文章</translation>
     </message>
@@ -761,18 +851,18 @@
 <context>
     <name>TreeModel</name>
     <message>
-        <location filename="../../reader/gui/tree_model.py" line="+53"/>
+        <location filename="../../reader/gui/tree_model.py" line="+58"/>
         <source>All posts</source>
         <translation>所有文章</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+235"/>
+        <location line="+272"/>
         <source>Unread</source>
         <translation>未讀</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-271"/>
         <source>Starred</source>
         <translation>已加星號</translation>
     </message>
@@ -807,6 +897,11 @@
         <translation>彙整</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Archives</source>
+        <translation>文章庫</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Recent</source>
         <translation>近期</translation>
@@ -826,8 +921,18 @@
         <source>Top folder</source>
         <translation>頂層資料夾</translation>
     </message>
+    <message>
+        <location line="+222"/>
+        <source>%1 (unavailable)</source>
+        <translation>%1（無法使用）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This archive cannot be read: %1</source>
+        <translation>無法讀取此文章庫：%1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+196"/>
+        <location line="+3"/>
         <source>%n starred</source>
         <translation>
             <numerusform>%n 篇已加星號</numerusform>
