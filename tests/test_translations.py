@@ -251,7 +251,8 @@ def test_a_string_of_each_gui_module_is_translated(qtbot, qapp, i18n):
 
     i18n.install_translators(qapp, "zh_CN")
     window = make_window(qtbot)
-    assert window.recent_menu.title() == "最近打开(&R)"  # MainWindow
+    assert window.library.menu.title() == "文库(&L)"  # LibraryControl
+    assert window.list_pane.model.headerData(Column.ARCHIVE, Qt.Orientation.Horizontal) == "文章库"
     assert window.status_posts.text() == "10 篇文章"  # a part's plural (LiveRefresh)
     tree = window.tree_pane.model
     assert tree.root.children[0].label == "全部文章"  # TreeModel (fixed entries)

@@ -13,6 +13,7 @@ and the status bar's widgets.
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
 __all__ = ["LibraryControl", "TREE_EVERY_S"]
 
 TREE_EVERY_S = 3.0  # while an archive is first read, the tree is counted again at most this often
+_UNNAMED = re.compile(r"\s*[“「\"]%1[”」\"]\s*")  # a command's archive name, with its quotes (no archive chosen)
+CATCH_UP_MS = 400  # while a library's archives are opened one by one, the list grows at most this often
 
 
 class LibraryControl(QObject):
@@ -77,6 +80,11 @@ class LibraryControl(QObject):
         self._partial_search.setSingleShot(True)
         self._partial_search.setInterval(1500)
         self._partial_search.timeout.connect(lambda: self.listing.reload())
+        # A library opening archive after archive: the list and the tree catch up at most this often.
+        self._catch_up = QTimer(self)
+        self._catch_up.setSingleShot(True)
+        self._catch_up.setInterval(CATCH_UP_MS)
+        self._catch_up.timeout.connect(self._grow)
         self.tree_pane.view.selectionModel().currentChanged.connect(
             lambda current, _previous: self._show_name(current.data(TreeRole.SCOPE)))
 
@@ -242,12 +250,12 @@ class LibraryControl(QObject):
                 kind, value = self.settings.ui.tree_selection
                 if not self.scopes.select_scope(Scope(kind, value)):
                     self.scopes.select_scope(Scope("all"))
-        else:  # more posts: the list grows, the reader's place stays
-            if not session.loading or time.monotonic() >= self.scopes.tree_counted + TREE_EVERY_S:
-                self.scopes.recount_tree()  # not every time: 1,600 entries are a GUI-thread pause
-            if self._open_scope is not None:
-                self._show_opened()
-            self.listing.reload()
+        elif session.opening:  # more archives to come: the list and tree catch up now and then
+            if not self._catch_up.isActive():
+                self._catch_up.start()
+        else:
+            self._catch_up.stop()
+            self._grow()
         self._show_name()
         self.live.after_scan(report)
         if self._restoring and (self._pending_post or self.reading.current_row() is None):
@@ -259,6 +267,17 @@ class LibraryControl(QObject):
         keys, self._pending_keys = self._pending_keys, []
         for key in keys:  # what the reader pressed before the list was there
             key()
+
+    def _grow(self) -> None:
+        """More posts: the list grows, the reader's place stays."""
+        session = self.session
+        if session is None:
+            return
+        if not session.loading or time.monotonic() >= self.scopes.tree_counted + TREE_EVERY_S:
+            self.scopes.recount_tree()  # not every time: 1,600 entries are a GUI-thread pause
+        if self._open_scope is not None:
+            self._show_opened()
+        self.listing.reload()
 
     def _show_opened(self) -> bool:
         """List the archive just opened (once the tree has its entry)."""
@@ -458,7 +477,7 @@ class LibraryControl(QObject):
         )
         for text, run in commands:
             action = menu.addAction(text.replace("%1", name.replace("&", "&&")) if name else
-                                    text.replace("“%1”", "").replace("  ", " "))
+                                    _UNNAMED.sub(" ", text).strip().replace(" …", "…").replace(" (&", "(&"))
             action.setEnabled(bool(current))
             action.triggered.connect(lambda _c=False, r=run: r())
 

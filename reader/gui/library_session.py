@@ -201,6 +201,11 @@ class LibrarySession(QObject):
         return merge_counts(parts) if parts else None
 
     @property
+    def opening(self) -> bool:
+        """Archives are still waiting for their turn to be read (start-up, a rescan)."""
+        return bool(self._queue)
+
+    @property
     def busy(self) -> bool:
         return any(m.busy for m in self.members.values())
 
