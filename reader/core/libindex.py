@@ -242,12 +242,25 @@ class LibraryIndex:
         return Scope(scope.kind, scope.value)
 
     def _listed_once(self, ids: list[int]) -> list[int]:
-        """`ids` without the copies whose listed copy is among them."""
+        """`ids` without the copies of which a copy of an archive earlier in the reader's order is
+        among them (not only the listed copy: without it, the next archive's copy stands for it)."""
         dup_of = self.duplicates()
         if not dup_of:
             return ids
         present = set(ids)
-        return [i for i in ids if dup_of.get(i) not in present]
+
+        def shown(i: int) -> bool:
+            first = dup_of.get(i)
+            if first is None:
+                return True
+            if first in present:
+                return False
+            group = self._copies.get(first, [])  # in the reader's order
+            before = group[:group.index(i)] if i in group else group
+            slot = i >> SLOT_SHIFT
+            return not any(c in present and c >> SLOT_SHIFT != slot for c in before)
+
+        return [i for i in ids if shown(i)]
 
     def rows(self, ids: Sequence[int]) -> list[Row]:
         """The rows of these library ids, in their order (ids of archives gone are left out)."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
-from .discover import archive_root, has_posts
+from .discover import POST_FOLDERS, archive_root, has_posts
 from .state import StateStore
 
 __all__ = ["Library", "LibraryArchive", "LibraryError", "default_name"]
@@ -159,7 +159,7 @@ class Library:
         target = Path(path).expanduser()
         if not target.exists():
             raise LibraryError(f"“{target}” does not exist.")
-        root, _post = archive_root(target)
+        root = self._root_of(target)
         try:
             os.listdir(root)
         except OSError as exc:
@@ -215,7 +215,10 @@ class Library:
     def relocate(self, archive_id: str, path: str | os.PathLike[str]) -> LibraryArchive:
         """The archive's folder moved to `path`: same id, same marks."""
         self._require(archive_id)
-        root, _post = archive_root(Path(path).expanduser())
+        target = Path(path).expanduser()
+        if not target.exists():  # else archive_root would name its parent folder
+            raise LibraryError(f"“{target}” does not exist.")
+        root = self._root_of(target)
         if not has_posts(root):
             raise LibraryError(f"No posts were found in “{root}”.")
         real = os.path.realpath(root)
@@ -228,6 +231,17 @@ class Library:
         self._update(archive_id, "read_at", time.time())
 
     # --- helpers ------------------------------------------------------------------------
+
+    def _root_of(self, target: Path) -> Path:
+        """The archive `target` names: a site's _posts (or _drafts) folder names the site (one with a
+        _config.yml, or one in the library), as a post in it does; another such folder is its own."""
+        root, _post = archive_root(target)
+        if root.name in POST_FOLDERS:
+            site = root.parent
+            if (any((site / name).is_file() for name in _CONFIG_NAMES)
+                    or any(a.path == os.path.realpath(site) for a in self.archives())):
+                return site
+        return root
 
     def _require(self, archive_id: str) -> None:
         if self.get(archive_id) is None:

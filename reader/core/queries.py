@@ -335,7 +335,8 @@ class QueryMixin:
         order = _ORDER.get(sort)
         order_params: list[object] = []
         if order is None:  # relevance: posts with more of the words in their title first, then newest
-            order = f"({hits}) DESC, p.ts DESC, p.id DESC"
+            # (with no words, no hits term: SQLite reads ORDER BY (0) as a column number and fails)
+            order = f"({hits}) DESC, p.ts DESC, p.id DESC" if q.terms else "p.ts DESC, p.id DESC"
             order_params = list(hit_params)
         columns = extra.format(hits=hits)
         select_params = hit_params if columns else []
