@@ -1,8 +1,10 @@
 """`python -m bench`: core benchmarks on the shared corpus and generated archives.
 
-    python -m bench                 oped2 + generated 5,685, 20,000 and 100,000 posts (about 30 minutes)
-    python -m bench --smoke         one generated 2,000-post archive, one cold run (keeps the code alive;
-                                    `make test` runs it)
+    python -m bench                 oped2 + generated 5,685, 20,000 and 100,000 posts (about 30 minutes),
+                                    and the 30-archive library (about 15 more: its index is built each run
+                                    unless --library-cache DIR keeps it)
+    python -m bench --smoke         one generated 2,000-post archive, one cold run, a 3 x 200-post library
+                                    (keeps the code alive; `make test` runs it)
     python -m bench --sizes 5685    chosen generated sizes
     python -m bench --no-oped2 --no-gui --sizes --layout-files 30000
                                     only the archived-layout section (posts in archived/DATE/, duplicates,
@@ -10,6 +12,11 @@
     python -m bench --no-oped2 --no-gui --sizes --layout-files 0
                                     only lectern-cli against grep -rl (a warm search, index and show on
                                     the generated 5,685; --no-cli skips it; bench/cli_bench.py)
+    python -m bench --no-oped2 --no-gui --no-cli --sizes --layout-files 0
+                                    only the library section: 30 generated archives, 150,000 posts
+                                    (search p95, All list, duplicates, start-up, memory; smoke: 3 x 200;
+                                    --no-library skips it, --library-cache DIR keeps its index;
+                                    bench/library_bench.py)
 
 Prints a table and writes bench/results/core-<time>.json (not committed).
 Generated archives are kept in bench/.corpora/ and reused.
@@ -25,7 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import cli_bench
+from . import cli_bench, library_bench
 from .core_bench import QUERIES, SizeResult, as_dict, bench_archive
 from .gui_bench import hostile_stalls
 from .gui_bench import run as gui_run
@@ -85,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-oped2", action="store_true", help="skip the shared oped2 sample")
     parser.add_argument("--no-gui", action="store_true", help="skip the window benchmarks")
     parser.add_argument("--no-cli", action="store_true", help="skip lectern-cli against grep -rl")
+    parser.add_argument("--library", action=argparse.BooleanOptionalAction, default=True,
+                        help="the 30-archive, 150,000-post library (smoke: 3 x 200; default: on)")
+    parser.add_argument("--library-cache", type=Path, default=None, metavar="DIR",
+                        help="the library's index cache, kept for the next run (default: a temporary folder)")
     parser.add_argument("--layout-files", type=int, default=None, metavar="N",
                         help=f"files in the archived-layout section (default {FULL_FILES:,}, smoke 2,500; 0: skip)")
     args = parser.parse_args(argv)
@@ -116,6 +127,11 @@ def main(argv: list[str] | None = None) -> int:
         cli = (cli_bench.run(DEFAULT_SOURCE.parent, runs=5, name="oped2 sample (shared)") if args.smoke
                else cli_bench.run(corpus(5685), runs=21, name="generated 5,685"))
         print(cli_bench.table(cli), flush=True)
+    library = None
+    if args.library:
+        library = (library_bench.bench_library(3, 200, args.library_cache, runs=3, open_runs=2, start_runs=1)
+                   if args.smoke else library_bench.bench_library(30, 5000, args.library_cache))
+        print(library_bench.table(library), flush=True)
     gui = []
     if not args.no_gui:
         for n in sizes:
@@ -144,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps({"core": [as_dict(r) for r in results], "gui": gui, "hostile_stall_ms": hostile,
                                "archived_layout": layout_as_dict(layout) if layout else None,
-                               "cli": cli_bench.as_dict(cli) if cli else None},
+                               "cli": cli_bench.as_dict(cli) if cli else None,
+                               "library": library_bench.as_dict(library) if library else None},
                               ensure_ascii=False, indent=1))
     print(f"wrote {out}")
     return 0
