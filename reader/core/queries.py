@@ -316,8 +316,16 @@ class QueryMixin:
     def query_keyed(self, query: Query | str = "", scope: Scope | None = None,
                     sort: str | None = None) -> list[tuple[int, int | None, str, str, int]]:
         """`query_ids` with what each post is sorted by: (id, ts, title, author, title hits), so
-        that lists of several archives can be merged in the same order (reader.core.libindex)."""
-        return self._ordered(query, scope, sort, ", p.ts, p.title, p.author, {hits}")  # type: ignore[return-value]
+        that lists of several archives can be merged in the same order (reader.core.libindex).
+        Only what `sort` needs is read ('' and 0 stand for the rest: 150,000 titles cost 0.1 s);
+        relevance comes in newest-first order, with its title hits: the caller sorts by them
+        (stable: the same order as `query_ids`; the hits are worked out once, not twice)."""
+        columns = {"title": ", p.ts, p.title, '', 0", "title_desc": ", p.ts, p.title, '', 0",
+                   "author": ", p.ts, '', p.author, 0", "author_desc": ", p.ts, '', p.author, 0",
+                   "relevance": ", p.ts, '', '', {hits}"}.get(sort or "", ", p.ts, '', '', 0")
+        if sort == "relevance" or (sort is None and (parse_query(query) if isinstance(query, str) else query).terms):
+            return self._ordered(query, scope, "date_desc", ", p.ts, '', '', {hits}")  # type: ignore[return-value]
+        return self._ordered(query, scope, sort, columns)  # type: ignore[return-value]
 
     def _ordered(self, query: Query | str, scope: Scope | None, sort: str | None, extra: str) -> list[tuple]:
         q = parse_query(query) if isinstance(query, str) else query
@@ -339,7 +347,7 @@ class QueryMixin:
             order = f"({hits}) DESC, p.ts DESC, p.id DESC" if q.terms else "p.ts DESC, p.id DESC"
             order_params = list(hit_params)
         columns = extra.format(hits=hits)
-        select_params = hit_params if columns else []
+        select_params = hit_params if "{hits}" in extra else []
         sql = f"SELECT p.id{columns} FROM posts p WHERE {' AND '.join(where) or '1'} ORDER BY {order}"
         return self.con.execute(sql, [*select_params, *params, *order_params]).fetchall()
 

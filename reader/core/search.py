@@ -146,13 +146,20 @@ class TextSql:
     params: tuple[object, ...]  # for `where`, in order
 
 
+def _one_trigram(term: str) -> bool:
+    """A 3-character term is one trigram: its MATCH is the answer, no text need be read (unless a
+    letter of it has case beyond ASCII: the tokenizer folds that case, LIKE does not)."""
+    return len(term) == MIN_MATCH_CHARS and all(c.isascii() or c.lower() == c.upper() for c in term)
+
+
 def text_sql(query: Query, expansions: Mapping[str, Sequence[str]] | None = None) -> TextSql:
     """How to find the posts whose title or text match the query's words.
 
     The shards index trigrams without positions (``detail=none``), so MATCH
     gets the AND of each long term's trigrams, a cheap superset; LIKE on the
-    stored text then decides, for every term, long or short, and for the
-    excluded ones.  LIKE ignores ASCII case, as the trigram tokenizer does;
+    stored text then decides, for every term longer than a trigram or too
+    short for one, and for the excluded ones (a 3-character term is its own
+    trigram: MATCH decides it, and no text is read).  LIKE ignores ASCII case, as the trigram tokenizer does;
     terms are folded to the script the shards store (`hanzi.fold`).
 
     `expansions` maps a short (1-2 character, folded) term to every trigram of
@@ -177,7 +184,7 @@ def text_sql(query: Query, expansions: Mapping[str, Sequence[str]] | None = None
     match = " AND ".join([_fts_string(t) for t in trigrams] + groups) or None
     where: list[str] = []
     params: list[object] = []
-    decided = [t for t in terms if t in expansions and len(t) < MIN_MATCH_CHARS]
+    decided = [t for t in terms if (t in expansions and len(t) < MIN_MATCH_CHARS) or _one_trigram(t)]
     for term, negated in [(t, False) for t in terms if t not in decided] + [(t, True) for t in excluded]:
         cond = "(d.title LIKE ? ESCAPE '\\' OR d.body LIKE ? ESCAPE '\\')"
         where.append(f"NOT {cond}" if negated else cond)

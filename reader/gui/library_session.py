@@ -241,13 +241,25 @@ class LibrarySession(QObject):
         self.watchers[ident] = watcher
 
     def start(self) -> None:
-        """Index every archive in the background, one at a time, most recently read first."""
+        """Index every archive in the background, one at a time, most recently read first; the
+        archives indexed before are listed at once, as they were left (their refresh follows)."""
+        if not self.report and self.several and self._open_cached():  # (one archive: its refresh is quick)
+            self.report = self._merged_report(next(m.report for m in self.members.values() if m.report))
+            self.metadata_ready.emit(self.report)
         order = [a.id for a in self.library.indexing_order() if a.id in self.members]
         if not self._busy_indexing():  # stopped (cancelled) or gone: start again
             self._indexing = None
         self._queue = [i for i in order if i != self._indexing]
         if self._indexing is None:
             self._next()
+
+    def _open_cached(self) -> bool:
+        opened = False
+        for ident, member in self.members.items():
+            if member.index is None and member.open_cached():
+                self.index.set_index(ident, member.index)
+                opened = True
+        return opened
 
     def _next(self) -> None:
         while self._queue:

@@ -8,13 +8,15 @@ SQL nor reads files itself.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.core import paths
-from reader.core.index import Index, ScanReport
+from reader.core.index import Index, ScanReport, cache_folder
 from reader.core.posts import Problem
 from reader.core.queries import Row, Scope, TreeCounts, make_snippet
 from reader.core.search import Query, parse_query
@@ -23,6 +25,8 @@ from reader.core.state import StateStore
 from .tasks import Runner, TaskContext
 
 __all__ = ["ArchiveSession", "BULK_MARKS"]
+
+log = logging.getLogger(__name__)
 
 BULK_MARKS = 200  # posts marked at once above which the tree's counts are worked out in the background
 
@@ -105,6 +109,29 @@ class ArchiveSession(QObject):
         self._running = True  # before run(): a synchronous runner finishes inside it
         self._task = self.runner.run(work, done=self._on_done, failed=self._on_failed,
                                      progress=self._on_progress, partial=self._on_metadata)
+
+    def open_cached(self) -> bool:
+        """Open the index as the last run left it, without looking at the archive (a few ms): its
+        posts can be listed before `start` has checked them.  False when there is no cache yet."""
+        if self.index is not None:
+            return True
+        folder = paths.outside_archive(cache_folder(self.root, self.cache_dir), self.root)
+        if not (folder / "index.sqlite").is_file():
+            return False
+        try:
+            self._open_index()
+            assert self.index is not None
+            posts = self.index.count()
+        except (OSError, sqlite3.Error) as exc:  # the refresh will rebuild it, and say what failed
+            log.info("cache of %s not opened before its refresh: %s", self.root, exc)
+            posts = 0
+        if not posts:
+            if self.index is not None:
+                self.index.close()
+                self.index = None
+            return False
+        self.report = ScanReport(posts, (), 0, 0, 0, "cached", 0.0)
+        return True
 
     def refresh(self) -> None:
         """Pick up what changed on disk; if indexing is running, once more after it."""
