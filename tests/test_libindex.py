@@ -192,6 +192,19 @@ def test_merged_list_is_the_union_in_each_sorts_order(lib3, sort, query):
     assert len(got) == sum(len(ix.query_ids(query, sort=sort)) for ix in lib3.indexes.values())
 
 
+@pytest.mark.parametrize("sort", SORTS)
+@pytest.mark.parametrize("query", ["election", "election day", "-election author:kim", "day", "elect"])
+@pytest.mark.parametrize("count", [1, 3, 1000])
+def test_a_search_s_first_results_are_the_start_of_its_whole_list(lib3, sort, query, count):
+    """What the window shows first (`query_first`: only about `count` posts' text read) is the
+    start of the list worked out in full, in every order; `complete` says when it is all of it."""
+    whole = lib3.view.query_ids(query, sort=sort)
+    first, complete = lib3.view.query_first(query, sort=sort, count=count)
+    assert first == whole[:len(first)]
+    assert len(first) >= min(count, len(whole))
+    assert complete == (first == whole)
+
+
 def test_library_ids_are_slot_and_post_id(lib3):
     slots = {name: lib3.view.slot_of(archive_id) for name, archive_id in lib3.ids.items()}
     assert len(set(slots.values())) == 3

@@ -40,6 +40,12 @@ _ORDER = {
 }
 
 
+# What `query_keyed` reads for each sort (the columns the sort needs; '' and 0 stand for the rest).
+_KEYED = {"title": ", p.ts, p.title, '', 0", "title_desc": ", p.ts, p.title, '', 0",
+          "author": ", p.ts, '', p.author, 0", "author_desc": ", p.ts, '', p.author, 0",
+          "relevance": ", p.ts, '', '', {hits}", "": ", p.ts, '', '', 0"}
+
+
 @dataclass(frozen=True)
 class Row:
     """A post as the list and the header show it."""
@@ -320,12 +326,9 @@ class QueryMixin:
         Only what `sort` needs is read ('' and 0 stand for the rest: 150,000 titles cost 0.1 s);
         relevance comes in newest-first order, with its title hits: the caller sorts by them
         (stable: the same order as `query_ids`; the hits are worked out once, not twice)."""
-        columns = {"title": ", p.ts, p.title, '', 0", "title_desc": ", p.ts, p.title, '', 0",
-                   "author": ", p.ts, '', p.author, 0", "author_desc": ", p.ts, '', p.author, 0",
-                   "relevance": ", p.ts, '', '', {hits}"}.get(sort or "", ", p.ts, '', '', 0")
         if sort == "relevance" or (sort is None and (parse_query(query) if isinstance(query, str) else query).terms):
-            return self._ordered(query, scope, "date_desc", ", p.ts, '', '', {hits}")  # type: ignore[return-value]
-        return self._ordered(query, scope, sort, columns)  # type: ignore[return-value]
+            return self._ordered(query, scope, "date_desc", _KEYED["relevance"])  # type: ignore[return-value]
+        return self._ordered(query, scope, sort, _KEYED.get(sort or "", _KEYED[""]))  # type: ignore[return-value]
 
     def _ordered(self, query: Query | str, scope: Scope | None, sort: str | None, extra: str) -> list[tuple]:
         q = parse_query(query) if isinstance(query, str) else query
@@ -336,6 +339,9 @@ class QueryMixin:
         if q.has_text:
             ids = self._text_hits(q, where, params)
             where, params = ["p.id IN (SELECT value FROM json_each(?))"], [json.dumps(ids)]
+        return self._ordered_where(q, where, params, sort, extra)
+
+    def _ordered_where(self, q: Query, where: list[str], params: list[object], sort: str, extra: str) -> list[tuple]:
         hit_params = [like_pattern(fold(t)) for t in q.terms]
         if hit_params:
             self.con.create_function("fold", 1, fold, deterministic=True)
@@ -350,6 +356,41 @@ class QueryMixin:
         select_params = hit_params if "{hits}" in extra else []
         sql = f"SELECT p.id{columns} FROM posts p WHERE {' AND '.join(where) or '1'} ORDER BY {order}"
         return self.con.execute(sql, [*select_params, *params, *order_params]).fetchall()
+
+    # --- the first page of a search, without reading every matching post's text ----------------
+
+    def candidates(self, query: Query, scope: Scope | None = None,
+                   sort: str = "date_desc") -> list[tuple[int, int | None, str, str, int]] | None:
+        """The posts that may match `query`'s words (its trigrams' MATCH: no text read) and match
+        its other parts, keyed and ordered as `query_keyed` orders them; `confirm` says which
+        really do.  None when a word must be scanned for (too short for the index)."""
+        texts = [text_sql(query, self._expansions(n, query)) for n in range(self.shard_count)]
+        if any(ts.match is None and ts.where != "0" for ts in texts):
+            return None
+        found: list[int] = []
+        for n, ts in enumerate(texts):
+            if ts.match is not None:
+                found += [r[0] for r in self.con.execute(f"SELECT rowid FROM s{n}.fts WHERE fts MATCH ?", (ts.match,))]
+        candidate_only = Query(fields=query.fields, before=query.before, after=query.after)
+        where, params = self._filters(candidate_only, scope or Scope())
+        where.append("p.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(found))
+        order = "date_desc" if sort == "relevance" else sort  # relevance: sorted by the caller
+        return self._ordered_where(query, where, params, order, _KEYED.get(sort, _KEYED[""]))
+
+    def confirm(self, query: Query, ids: Sequence[int]) -> set[int]:
+        """Which of these candidates really match the query's words (their text is read)."""
+        out: set[int] = set()
+        chosen = json.dumps(list(ids))
+        for n in range(self.shard_count):
+            ts = text_sql(query, self._expansions(n, query))
+            if ts.where == "0":
+                continue
+            sql = f"SELECT d.id FROM s{n}.docs d WHERE d.id IN (SELECT value FROM json_each(?))"
+            if ts.where:
+                sql += f" AND {ts.where}"
+            out.update(r[0] for r in self.con.execute(sql, (chosen, *ts.params)))
+        return out
 
     def _text_hits(self, q: Query, where: list[str], params: list[object]) -> list[int]:
         """Ids of posts whose text matches, among those passing the filters, from every shard.

@@ -459,6 +459,25 @@ class LibrarySession(QObject):
     def query_ids(self, query: Query | str, scope: Scope, sort: str | None) -> list[int]:
         return self.index.query_ids(query, scope, sort)
 
+    def query_first(self, query: Query, scope: Scope, sort: str | None) -> tuple[list[int], bool]:
+        """A search's first results (and whether they are all): `LibraryIndex.query_first`."""
+        return self.index.query_first(query, scope, sort)
+
+    def query_rest(self, query: Query, scope: Scope, sort: str | None, done: Callable[[list[int]], None]) -> None:
+        """The whole list of a search, worked out in the background (its own connections), to `done`."""
+        spec = self.index.spec()
+        state = str(self.library.store.file)
+        cache = str(next(iter(self.members.values())).cache_dir) if self.members else None
+
+        def work(_ctx: object) -> list[int]:
+            view = LibraryIndex.from_spec(spec, cache, state)
+            try:
+                return view.query_ids(query, scope, sort)
+            finally:
+                view.close()
+
+        self.runner.run(work, done=done)
+
     def rows(self, ids: Sequence[int]) -> list[Row]:
         return self._with_keys(self.index.rows(ids))
 

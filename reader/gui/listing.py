@@ -45,6 +45,7 @@ class PostListing(QObject):
         self.search_sort: str | None = None  # a header clicked during a search (None: by relevance)
         self._listed: tuple[str, Scope] | None = None  # the search and tree entry the list shows
         self._listed_sort: str | None = None
+        self._generation = 0  # of the list shown: a search's rest, worked out meanwhile, must be for it
         pane.model.sort_requested.connect(self._on_sort_requested)
 
     def forget(self) -> None:
@@ -81,7 +82,9 @@ class PostListing(QObject):
             return
         sort = self.search_sort if query.terms else self.ui.sort
         resorted, self._listed_sort = sort != self._listed_sort, sort
-        ids = session.query_ids(query, scope, sort)
+        self._generation += 1
+        ids, complete = session.query_first(query, scope, sort) if query.has_text else \
+            (session.query_ids(query, scope, sort), True)
         scroll = pane.view.verticalScrollBar().value()
         model.snippet_of = (lambda pid, q=query: session.snippet(pid, q)) if query.terms else None
         pane.view.set_two_lines(bool(query.terms))
@@ -90,7 +93,11 @@ class PostListing(QObject):
         model.set_ids(ids)
         self._show_sort(sort)
         pane.set_empty_text("" if ids else self._empty_text(session, query))
-        if query.terms and not session.searchable and session.report is not None:
+        if not complete:  # the first results: the whole list is worked out in the background
+            pane.set_count(self.tr("%n posts so far", "", len(ids)))
+            generation = self._generation
+            session.query_rest(query, scope, sort, lambda rest: self._show_rest(generation, rest))
+        elif query.terms and not session.searchable and session.report is not None:
             posts = session.report.posts
             pane.set_count(self.tr("%n posts so far", "", len(ids)), detail=(
                 self.tr("Searched %1 of %2 posts: the newest are indexed first, and the list fills in as "
@@ -105,6 +112,25 @@ class PostListing(QObject):
         pane.view.verticalScrollBar().setValue(scroll)  # where the reader was
         if row >= 0:  # in another order, the open post is scrolled to
             self._select_row(row, False, resorted)
+
+    def _show_rest(self, generation: int, ids: list[int]) -> None:
+        """The whole list of a search whose first results are shown: the reader's place kept."""
+        session = self._session()
+        if generation != self._generation or session is None:
+            return  # another search or entry since
+        pane, model = self.pane, self.pane.model
+        scroll = pane.view.verticalScrollBar().value()
+        index = pane.view.currentIndex()  # what the reader selected among the first results, if anything
+        chosen = model.id_at(index.row()) if index.isValid() else None
+        model.set_ids(ids)
+        if session.searchable or session.report is None:
+            pane.set_count(self.tr("%n posts", "", len(ids)))
+        else:
+            pane.set_count(self.tr("%n posts so far", "", len(ids)))
+        pane.view.verticalScrollBar().setValue(scroll)
+        row = model.row_of_id(chosen) if chosen is not None else -1
+        if row >= 0:
+            self._select_row(row, False, False)
 
     def _empty_text(self, session: ArchiveSession, query: Query) -> str:
         if session.loading:
