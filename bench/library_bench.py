@@ -199,6 +199,7 @@ class LibraryResult:
     breakdown: dict[str, dict] = field(default_factory=dict)  # term -> where the library's query time goes
     search_page_ms: dict[str, float] = field(default_factory=dict)  # LibraryIndex.search(): 50 hits + snippets
     start: dict[str, float] = field(default_factory=dict)  # child process: start to first page, peak RSS
+    window: dict[str, float] = field(default_factory=dict)  # the real window, warm (bench/library_gui.py)
     targets: dict[str, dict] = field(default_factory=dict)
 
 
@@ -403,8 +404,12 @@ def bench_library(archives: int = 30, posts: int = 5000, cache: Path | None = No
             hits: dict[str, tuple[int, int]] = {}
             for term in lib_t:  # one unmeasured pass: the first query of a term reads its pages in
                 hits[term] = (len(view.query_ids(term)), len(one_ix.query_ids(term)))
+            first_t: dict[str, list[float]] = {t: [] for t in lib_t}  # the window's first results
             for _ in range(runs):  # terms interleaved, library and baseline side by side
                 for term in lib_t:
+                    t = time.perf_counter()
+                    view.query_first(term)
+                    first_t[term].append((time.perf_counter() - t) * 1000)
                     t = time.perf_counter()
                     view.query_ids(term)
                     lib_t[term].append((time.perf_counter() - t) * 1000)
@@ -414,12 +419,15 @@ def bench_library(archives: int = 30, posts: int = 5000, cache: Path | None = No
             for term in lib_t:
                 search[term] = {"library_p50": statistics.median(lib_t[term]), "library_p95": _pct(lib_t[term], 95),
                                 "one_p50": statistics.median(one_t[term]), "one_p95": _pct(one_t[term], 95),
-                                "library_hits": hits[term][0], "one_hits": hits[term][1]}
+                                "library_hits": hits[term][0], "one_hits": hits[term][1],
+                                "first_p50": statistics.median(first_t[term]), "first_p95": _pct(first_t[term], 95)}
             classes = {}
             for label, terms in (("long", LONG_TERMS), ("short", SHORT_TERMS)):
                 lib_all = [x for t in terms for x in lib_t[t]]
                 one_all = [x for t in terms for x in one_t[t]]
-                classes[label] = {"library_p50": statistics.median(lib_all), "library_p95": _pct(lib_all, 95),
+                first_all = [x for t in terms for x in first_t[t]]
+                classes[label] = {"first_p50": statistics.median(first_all), "first_p95": _pct(first_all, 95),
+                                  "library_p50": statistics.median(lib_all), "library_p95": _pct(lib_all, 95),
                                   "library_max": max(lib_all), "one_p50": statistics.median(one_all),
                                   "one_p95": _pct(one_all, 95), "samples": len(lib_all)}
             breakdown = {}
@@ -435,6 +443,9 @@ def bench_library(archives: int = 30, posts: int = 5000, cache: Path | None = No
             listed = len(ids)
             _close_all(view)
 
+        from . import library_gui
+
+        window = library_gui.run(work / "data", cache, runs=min(3, start_runs))
         start_lib = _start_runs(work / "data", cache, start_runs)
         start_one = _start_runs(work / "data-one", cache, start_runs)
         start_cached = _start_runs(work / "data", cache, start_runs, refresh=False)
@@ -447,11 +458,21 @@ def bench_library(archives: int = 30, posts: int = 5000, cache: Path | None = No
     finally:
         shutil.rmtree(work, ignore_errors=True)
     targets = {
-        "search 3+ chars p95 < 100 ms": {"value": classes["long"]["library_p95"], "limit": TARGET_SEARCH_LONG_P95_MS},
-        "search 1-2 chars p95 < 300 ms": {"value": classes["short"]["library_p95"],
-                                          "limit": TARGET_SEARCH_SHORT_P95_MS},
+        "search 3+ chars, first results p95 < 100 ms": {"value": classes["long"]["first_p95"],
+                                                        "limit": TARGET_SEARCH_LONG_P95_MS},
+        "search 1-2 chars, first results p95 < 300 ms": {"value": classes["short"]["first_p95"],
+                                                         "limit": TARGET_SEARCH_SHORT_P95_MS},
+        "search 3+ chars, whole list p95 < 100 ms": {"value": classes["long"]["library_p95"],
+                                                     "limit": TARGET_SEARCH_LONG_P95_MS},
+        "search 1-2 chars, whole list p95 < 300 ms": {"value": classes["short"]["library_p95"],
+                                                      "limit": TARGET_SEARCH_SHORT_P95_MS},
         "start to first page < 1.5 s": {"value": start["library_s"], "limit": TARGET_START_S},
         "peak RSS after 500 rows < 400 MB": {"value": start["library_rss_mb"], "limit": TARGET_RSS_MB},
+        "window: start to a usable list < 1.5 s": {"value": window["list_s"], "limit": TARGET_START_S},
+        "window: longest GUI-thread stall, start to refreshed < 100 ms": {"value": window["max_stall_ms"],
+                                                                          "limit": 100.0},
+        f"window: peak RSS after reading {library_gui.POSTS_READ} posts < 400 MB": {
+            "value": window["peak_rss_mb"], "limit": TARGET_RSS_MB},
     }
     for t in targets.values():
         t["met"] = t["value"] < t["limit"]
@@ -460,7 +481,7 @@ def bench_library(archives: int = 30, posts: int = 5000, cache: Path | None = No
         made={k: made[k] for k in ("shared_articles", "copies", "in_three", "files_shared") if k in made},
         generate_s=fresh_s, index=built, listed=listed, duplicates_found=found, one_posts=len(one_ids),
         open_ms=open_ms, all_ms=all_list, duplicates_ms=dup_ms, search=search, classes=classes,
-        breakdown=breakdown, search_page_ms=search_page, start=start, targets=targets)
+        breakdown=breakdown, search_page_ms=search_page, start=start, window=window, targets=targets)
 
 
 def as_dict(result: LibraryResult) -> dict:
@@ -493,7 +514,10 @@ def table(r: LibraryResult) -> str:
     ]
     for label, cls in (("3+ char", "long"), ("1-2 char", "short")):
         c = r.classes[cls]
-        rows.append((f"search {label} terms p50/p95 ms", f"{c['library_p50']:.0f}/{c['library_p95']:.0f}",
+        rows.append((f"search {label}, first results p50/p95 ms", f"{c['first_p50']:.0f}/{c['first_p95']:.0f}",
+                     f"{c['one_p50']:.1f}/{c['one_p95']:.1f}",
+                     f"{ratio(c['first_p50'], c['one_p50'])}/{ratio(c['first_p95'], c['one_p95'])}"))
+        rows.append((f"search {label}, whole list p50/p95 ms", f"{c['library_p50']:.0f}/{c['library_p95']:.0f}",
                      f"{c['one_p50']:.1f}/{c['one_p95']:.1f}",
                      f"{ratio(c['library_p50'], c['one_p50'])}/{ratio(c['library_p95'], c['one_p95'])}"))
         rows.append((f"  search() 50 hits + snippets p50 ms", f"{r.search_page_ms[cls]:.0f}", "", ""))
@@ -504,14 +528,23 @@ def table(r: LibraryResult) -> str:
         (f"peak RSS after {MEMORY_POSTS} rows MB", f"{r.start['library_rss_mb']:.0f}",
          f"{r.start['one_rss_mb']:.0f}", ratio(r.start["library_rss_mb"], r.start["one_rss_mb"])),
     ]
+    w = r.window
+    if w:
+        rows += [
+            ("window: start to list / all listed / refreshed s",
+             f"{w['list_s']:.2f}/{w['all_listed_s']:.2f}/{w['refreshed_s']:.2f}", "", ""),
+            ("window: longest stall (worst run) ms", f"{w['max_stall_ms']:.0f} ({w['max_stall_ms_worst']:.0f})", "", ""),
+            ("window: j p50 ms / peak RSS MB", f"{w['j_ms']:.0f} / {w['peak_rss_mb']:.0f}", "", ""),
+        ]
     width = max(len(x[0]) for x in rows)
     lines.append(f"  {'':{width}}  {'library':>14}  {one:>24}  {'ratio':>11}")
     lines += [f"  {a:{width}}  {b:>14}  {c:>24}  {d:>11}" for a, b, c, d in rows]
-    lines.append("  per term, p50/p95 ms (hits)          library                      one archive   "
+    lines.append("  per term, p50/p95 ms: first results  whole list (hits)      one archive   "
                  "| library p50: archives' SQL (text hits alone, slowest archive) + merge + copies out")
     for term, s in r.search.items():
         b = r.breakdown[term]
-        lines.append(f"    {term:<12} {s['library_p50']:7.1f}/{s['library_p95']:6.1f} ({s['library_hits']:6,})   "
+        lines.append(f"    {term:<12} {s['first_p50']:6.1f}/{s['first_p95']:6.1f}  "
+                     f"{s['library_p50']:7.1f}/{s['library_p95']:6.1f} ({s['library_hits']:6,})   "
                      f"{s['one_p50']:6.1f}/{s['one_p95']:6.1f} ({s['one_hits']:5,})  {ratio(s['library_p50'], s['one_p50']):>6}"
                      f"  | {b['archives_sql']:6.1f} ({b['text_hits_alone']:6.1f}, {b['slowest_archive']:5.1f}) + "
                      f"{b['merge_build'] + b['merge_sort']:5.1f} + {b['listed_once']:5.1f}")
