@@ -7,7 +7,8 @@ left), with the real threaded task runner:
     python -m bench.library_gui DATA_DIR CACHE_DIR      prints one JSON line
 
 - ``list_s``: from the process start to the list showing posts (a usable list);
-- ``all_listed_s``: to every archive's posts in it (each archive's cache opened as it was left);
+- ``all_listed_s``: to every archive's posts in it (each archive's cache opened as it was left, the
+  whole All list worked out after its first page);
 - ``refreshed_s``: to every archive checked against its folder (the background refreshes);
 - ``max_stall_ms``: the longest gap of a 5 ms GUI-thread timer from the window shown to refreshed;
 - ``peak_rss_mb`` after opening 500 posts with `j` down the All list (every archive's posts);
@@ -45,6 +46,7 @@ def probe(data: str, cache: str) -> dict[str, float]:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from reader.core.libindex import FIRST_PAGE
     from reader.gui.app import build_window
     from reader.gui.resources import guide_archive
 
@@ -68,8 +70,8 @@ def probe(data: str, cache: str) -> dict[str, float]:
         if "list_s" not in marks and model.rowCount():
             marks["list_s"] = time.time() - started
         ready = sum(1 for a in session.archives if session.index.index_of(a.id) is not None)
-        if "all_listed_s" not in marks and ready == archives and model.rowCount() and not session.opening:
-            marks["all_listed_s"] = time.time() - started
+        if "all_listed_s" not in marks and ready == archives and model.rowCount() > FIRST_PAGE:
+            marks["all_listed_s"] = time.time() - started  # every archive open, the whole All list in
         if "all_listed_s" in marks and not session.busy and not session.opening:
             marks["refreshed_s"] = time.time() - started
             break

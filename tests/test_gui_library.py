@@ -213,3 +213,17 @@ def test_a_data_dir_of_single_archive_days_arrives_in_the_library_untouched(qtbo
     assert shown is not None and shown.title == "B"
     assert QApplication.focusWidget() is window.list_pane.view
     assert window.tree_pane.view.currentIndex().data(TreeRole.SCOPE) is not None
+
+
+def test_a_tag_link_in_the_header_lists_that_tag_in_the_post_s_archive(qtbot, tmp_path):
+    other = tmp_path / "other"
+    write_post(other / "_posts", "2020-01-01-a.md", "title: A\ndate: 2020-01-01\ntags: [basics]")
+    window = launch(qtbot, GUIDE, other)
+    window.scopes.select_scope(Scope("all", "", archive_id(window, "guide")))
+    press(Qt.Key.Key_J)
+    row = window.reading.current_row()
+    tag = row.tags[0]
+    window.article_pane.view.scope_clicked.emit(Scope("tag", tag))
+    assert window.scopes.current() == Scope("tag", tag, archive_id(window, "guide"))
+    assert set(listed_archives(window)) == {"guide"}
+    assert all(tag in window.list_pane.model.post(i).tags for i in range(window.list_pane.model.rowCount()))

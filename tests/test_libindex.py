@@ -193,7 +193,7 @@ def test_merged_list_is_the_union_in_each_sorts_order(lib3, sort, query):
 
 
 @pytest.mark.parametrize("sort", SORTS)
-@pytest.mark.parametrize("query", ["election", "election day", "-election author:kim", "day", "elect"])
+@pytest.mark.parametrize("query", ["election", "election day", "-election author:kim", "day", "elect", "", "tag:news"])
 @pytest.mark.parametrize("count", [1, 3, 1000])
 def test_a_search_s_first_results_are_the_start_of_its_whole_list(lib3, sort, query, count):
     """What the window shows first (`query_first`: only about `count` posts' text read) is the

@@ -277,9 +277,13 @@ class LibraryIndex:
         q = parse_query(query) if isinstance(query, str) else query
         scope = scope or Scope()
         sort = sort or ("relevance" if q.terms else "date_desc")
-        if not q.has_text or sort not in SORTS:
+        if sort not in SORTS:
             return self.query_ids(q, scope, sort), True
         members = self.members_for(q, scope)
+        if not q.has_text:  # a tree entry's list: each archive's first posts, merged
+            if len(members) < 2:
+                return self.query_ids(q, scope, sort), True
+            return self._first_listed(q, scope, sort, members, count)
         parts = []
         for m in members:
             found = m.index.candidates(q, self._member_scope(m, scope), sort)  # type: ignore[union-attr]
@@ -306,6 +310,17 @@ class LibraryIndex:
             confirmed += [i for i in batch if i in good]
         complete = done >= len(order)
         return self._listed_once(confirmed if complete else confirmed[:count]), complete
+
+    def _first_listed(self, q: Query, scope: Scope, sort: str, members: list[_Member],
+                      count: int) -> tuple[list[int], bool]:
+        parts = [(m, m.index.query_keyed(q, self._member_scope(m, scope), sort, count))  # type: ignore[union-attr]
+                 for m in members]
+        key, reverse = _MERGE[sort]
+        ids = [(m.slot << SLOT_SHIFT) | r[0] for m, part in parts for r in part]
+        keys = [key(r) for _m, part in parts for r in part]
+        order = [ids[n] for n in sorted(range(len(ids)), key=keys.__getitem__, reverse=reverse)]
+        complete = all(len(part) < count for _m, part in parts)
+        return self._listed_once(order if complete else order[:count]), complete
 
     @staticmethod
     def _member_scope(member: _Member, scope: Scope) -> Scope:
@@ -404,6 +419,10 @@ class LibraryIndex:
         dup_of = self.duplicates()
         first = dup_of.get(library_id, library_id)
         return list(self._copies.get(first, [library_id]))
+
+    def has_copies(self, library_id: int) -> bool:
+        """Whether another archive keeps this article too (as far as worked out)."""
+        return library_id in self.duplicates() or library_id in self._copies
 
     def also_in(self, library_id: int) -> list[LibraryArchive]:
         """The other archives keeping this article."""

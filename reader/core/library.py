@@ -146,10 +146,10 @@ class Library:
     @property
     def initialised(self) -> bool:
         """Whether the library was ever set up (an empty library may be one the reader emptied)."""
-        return self._meta("initialised") == "1"
+        return self.value("initialised") == "1"
 
     def mark_initialised(self) -> None:
-        self._set_meta("initialised", "1")
+        self.set_value("initialised", "1")
 
     # --- changing --------------------------------------------------------------------------
 
@@ -258,12 +258,13 @@ class Library:
             chosen, n = f"{name} ({n})", n + 1
         return chosen
 
-    def _meta(self, key: str) -> str | None:
+    def value(self, key: str) -> str | None:
+        """A value the library keeps for the window (the post last open, ...)."""
         store = self.store
         row = store._run(lambda: store.con.execute("SELECT value FROM library_meta WHERE key=?", (key,)).fetchone())
         return row[0] if row else None
 
-    def _set_meta(self, key: str, value: str) -> None:
+    def set_value(self, key: str, value: str) -> None:
         store = self.store
         store._run(lambda: store._write("INSERT INTO library_meta(key, value) VALUES(?, ?) "
                                         "ON CONFLICT(key) DO UPDATE SET value=excluded.value", [(key, value)]))

@@ -319,18 +319,22 @@ class QueryMixin:
         """
         return [r[0] for r in self._ordered(query, scope, sort, "")]
 
-    def query_keyed(self, query: Query | str = "", scope: Scope | None = None,
-                    sort: str | None = None) -> list[tuple[int, int | None, str, str, int]]:
+    def query_keyed(self, query: Query | str = "", scope: Scope | None = None, sort: str | None = None,
+                    limit: int = -1) -> list[tuple[int, int | None, str, str, int]]:
         """`query_ids` with what each post is sorted by: (id, ts, title, author, title hits), so
         that lists of several archives can be merged in the same order (reader.core.libindex).
         Only what `sort` needs is read ('' and 0 stand for the rest: 150,000 titles cost 0.1 s);
         relevance comes in newest-first order, with its title hits: the caller sorts by them
-        (stable: the same order as `query_ids`; the hits are worked out once, not twice)."""
-        if sort == "relevance" or (sort is None and (parse_query(query) if isinstance(query, str) else query).terms):
-            return self._ordered(query, scope, "date_desc", _KEYED["relevance"])  # type: ignore[return-value]
-        return self._ordered(query, scope, sort, _KEYED.get(sort or "", _KEYED[""]))  # type: ignore[return-value]
+        (stable: the same order as `query_ids`; the hits are worked out once, not twice).  `limit`:
+        the first so many (-1: all); relevance with words is always whole (its order is the caller's)."""
+        q = parse_query(query) if isinstance(query, str) else query
+        if sort == "relevance" or (sort is None and q.terms):
+            return self._ordered(q, scope, "date_desc", _KEYED["relevance"],  # type: ignore[return-value]
+                                 -1 if q.terms else limit)
+        return self._ordered(query, scope, sort, _KEYED.get(sort or "", _KEYED[""]), limit)  # type: ignore[return-value]
 
-    def _ordered(self, query: Query | str, scope: Scope | None, sort: str | None, extra: str) -> list[tuple]:
+    def _ordered(self, query: Query | str, scope: Scope | None, sort: str | None, extra: str,
+                 limit: int = -1) -> list[tuple]:
         q = parse_query(query) if isinstance(query, str) else query
         sort = sort or ("relevance" if q.terms else "date_desc")
         if sort not in SORTS:
@@ -339,9 +343,10 @@ class QueryMixin:
         if q.has_text:
             ids = self._text_hits(q, where, params)
             where, params = ["p.id IN (SELECT value FROM json_each(?))"], [json.dumps(ids)]
-        return self._ordered_where(q, where, params, sort, extra)
+        return self._ordered_where(q, where, params, sort, extra, limit)
 
-    def _ordered_where(self, q: Query, where: list[str], params: list[object], sort: str, extra: str) -> list[tuple]:
+    def _ordered_where(self, q: Query, where: list[str], params: list[object], sort: str, extra: str,
+                       limit: int = -1) -> list[tuple]:
         hit_params = [like_pattern(fold(t)) for t in q.terms]
         if hit_params:
             self.con.create_function("fold", 1, fold, deterministic=True)
@@ -354,8 +359,8 @@ class QueryMixin:
             order_params = list(hit_params)
         columns = extra.format(hits=hits)
         select_params = hit_params if "{hits}" in extra else []
-        sql = f"SELECT p.id{columns} FROM posts p WHERE {' AND '.join(where) or '1'} ORDER BY {order}"
-        return self.con.execute(sql, [*select_params, *params, *order_params]).fetchall()
+        sql = f"SELECT p.id{columns} FROM posts p WHERE {' AND '.join(where) or '1'} ORDER BY {order} LIMIT ?"
+        return self.con.execute(sql, [*select_params, *params, *order_params, limit]).fetchall()
 
     # --- the first page of a search, without reading every matching post's text ----------------
 

@@ -16,6 +16,7 @@ history and "where was I" stay unambiguous across archives.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -74,7 +75,7 @@ class _State:
         if member is not None:
             key = member.state.last_opened()
             return f"{archive_id}{SEP}{key}" if key else None
-        last = self.owner.library._meta("last_post")
+        last = self.owner.library.value("last_post")
         if last:
             return last
         for ident, member in self.owner.members.items():  # a data dir of single-archive days
@@ -89,7 +90,7 @@ class _State:
         if member is not None:
             member.state.set_last_opened(key)
             self.owner.library.touch(ident)
-        self.owner.library._set_meta("last_post", library_key)
+        self.owner.library.set_value("last_post", library_key)
 
     def scroll(self, library_key: str) -> float:
         ident, key = split_key(library_key)
@@ -133,6 +134,7 @@ class LibrarySession(QObject):
         self.index.background_duplicates = True  # ~0.2 s for 150,000 posts: never on the GUI thread
         self._dups_running = False
         self._dups_again = False
+        self._dups_stale = True  # archives changed since the copies were last worked out
         self.state = _State(self)
         self.report: ScanReport | None = None
         self.focus: str = ""  # the archive of the post shown (plain paths are looked up there first)
@@ -195,6 +197,17 @@ class LibrarySession(QObject):
         members = list(self.members.values())
         return members[0].new_since_ns if len(members) == 1 else 0
 
+    def new_scope(self) -> Scope:
+        """The tree's "New since last open": one archive's since its last open, or each archive's."""
+        return Scope("new") if self.several else Scope("new", str(self.new_since_ns))
+
+    def in_archive(self, scope: Scope, archive_id: str) -> Scope:
+        """A tag, category, author, month or location of the post shown (a link in its header): the
+        entry of its archive when the tree has one per archive."""
+        if self.several and not scope.archive and scope.kind not in ("all", "unread", "starred", "new"):
+            return Scope(scope.kind, scope.value, archive_id or self.focus)
+        return scope
+
     @property
     def counts(self) -> TreeCounts | None:
         parts = [m.counts for m in self.members.values() if m.counts is not None]
@@ -221,7 +234,7 @@ class LibrarySession(QObject):
         member = ArchiveSession(Path(archive.path), self.runner, self, adopt=archive.id,
                                 state=self.library.store.for_archive(archive.id, archive.path))
         self.members[archive.id] = member
-        now = __import__("time").time_ns()
+        now = time.time_ns()
         member.new_since_ns = self._new_since(archive.path, now) or now
         self.index.set_new_since(archive.id, member.new_since_ns)
         ident = archive.id
@@ -245,6 +258,7 @@ class LibrarySession(QObject):
         archives indexed before are listed at once, as they were left (their refresh follows)."""
         if not self.report and self.several and self._open_cached():  # (one archive: its refresh is quick)
             self.report = self._merged_report(next(m.report for m in self.members.values() if m.report))
+            self._find_duplicates()  # over the archives as they were left: the refreshes rarely change them
             self.metadata_ready.emit(self.report)
         order = [a.id for a in self.library.indexing_order() if a.id in self.members]
         if not self._busy_indexing():  # stopped (cancelled) or gone: start again
@@ -287,7 +301,9 @@ class LibrarySession(QObject):
             self.index.set_index(ident, member.index)
         self.index.set_new_since(ident, member.new_since_ns)
         self.watchers[ident].watch(member.folder_set)
-        if not member.loading:
+        if report.added or report.changed or report.removed or report.moved or report.cache != "warm":
+            self._dups_stale = True  # an archive's posts changed, or it is new to the list
+        if not member.loading and not self._queue and self._dups_stale:  # once the opening is through
             self._find_duplicates()
         self.report = self._merged_report(report)
         (self.refreshed if live else self.metadata_ready).emit(self.report)
@@ -298,6 +314,7 @@ class LibrarySession(QObject):
         if self._dups_running:
             self._dups_again = True
             return
+        self._dups_stale = False
         sources = self.index.duplicate_sources()
         if len(sources) < 2:
             self.index.set_duplicates(({}, {}))
@@ -572,7 +589,7 @@ class LibrarySession(QObject):
         dup_of = self.index.duplicates()
         wanted = list(ids)
         if dup_of:
-            extra = [c for i in ids if i in dup_of or i in self.index._copies for c in self.index.copies(i)]
+            extra = [c for i in ids if self.index.has_copies(i) for c in self.index.copies(i)]
             wanted = list(dict.fromkeys(wanted + extra))
         out: dict[str, list[int]] = {}
         for library_id in wanted:

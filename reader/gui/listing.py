@@ -83,8 +83,7 @@ class PostListing(QObject):
         sort = self.search_sort if query.terms else self.ui.sort
         resorted, self._listed_sort = sort != self._listed_sort, sort
         self._generation += 1
-        ids, complete = session.query_first(query, scope, sort) if query.has_text else \
-            (session.query_ids(query, scope, sort), True)
+        ids, complete = session.query_first(query, scope, sort)
         scroll = pane.view.verticalScrollBar().value()
         model.snippet_of = (lambda pid, q=query: session.snippet(pid, q)) if query.terms else None
         pane.view.set_two_lines(bool(query.terms))
@@ -96,7 +95,8 @@ class PostListing(QObject):
         if not complete:  # the first results: the whole list is worked out in the background
             pane.set_count(self.tr("%n posts so far", "", len(ids)))
             generation = self._generation
-            session.query_rest(query, scope, sort, lambda rest: self._show_rest(generation, rest))
+            place = None if fresh else (current.id if keep_current and current is not None else None, scroll, resorted)
+            session.query_rest(query, scope, sort, lambda rest: self._show_rest(generation, rest, place))
         elif query.terms and not session.searchable and session.report is not None:
             posts = session.report.posts
             pane.set_count(self.tr("%n posts so far", "", len(ids)), detail=(
@@ -113,15 +113,20 @@ class PostListing(QObject):
         if row >= 0:  # in another order, the open post is scrolled to
             self._select_row(row, False, resorted)
 
-    def _show_rest(self, generation: int, ids: list[int]) -> None:
-        """The whole list of a search whose first results are shown: the reader's place kept."""
+    def _show_rest(self, generation: int, ids: list[int], place: tuple[int | None, int, bool] | None) -> None:
+        """The whole list of which the first posts are shown: the reader's place kept (`place`: the
+        post selected and the scroll position before a reload of the same list; for a new list,
+        what the reader selected among the first posts meanwhile)."""
         session = self._session()
         if generation != self._generation or session is None:
             return  # another search or entry since
         pane, model = self.pane, self.pane.model
-        scroll = pane.view.verticalScrollBar().value()
-        index = pane.view.currentIndex()  # what the reader selected among the first results, if anything
+        index = pane.view.currentIndex()
         chosen = model.id_at(index.row()) if index.isValid() else None
+        scroll = pane.view.verticalScrollBar().value()
+        resorted = False
+        if place is not None:
+            chosen, scroll, resorted = place[0] if place[0] is not None else chosen, place[1], place[2]
         model.set_ids(ids)
         if session.searchable or session.report is None:
             pane.set_count(self.tr("%n posts", "", len(ids)))
@@ -130,7 +135,7 @@ class PostListing(QObject):
         pane.view.verticalScrollBar().setValue(scroll)
         row = model.row_of_id(chosen) if chosen is not None else -1
         if row >= 0:
-            self._select_row(row, False, False)
+            self._select_row(row, False, resorted)
 
     def _empty_text(self, session: ArchiveSession, query: Query) -> str:
         if session.loading:

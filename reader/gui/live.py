@@ -96,5 +96,5 @@ class LiveRefresh(QObject):
         session = self._session()
         if session is None:
             return
-        self.scopes.select_scope(Scope("new", str(session.new_since_ns)))
+        self.scopes.select_scope(session.new_scope())
         self._focus_list()

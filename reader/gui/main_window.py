@@ -19,9 +19,13 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QCloseEvent, Q
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QWidget)
 
+from reader.core.queries import Scope
+
 from .actions import ACTIONS, MENUS, ActionId, translate
 from .article_commands import ArticleCommands
 from .dialogs import CheatSheet, ProblemsDialog
+from .library_control import LibraryControl
+from .library_session import LibrarySession
 from .list_delegate import SnippetDelegate
 from .list_model import Column
 from .listing import PostListing
@@ -32,8 +36,6 @@ from .panes import ArticlePane, ListPane, TreePane
 from .reading import ReadingCommands
 from .resources import icon
 from .scope_control import ScopeControl
-from .library_control import LibraryControl
-from .library_session import LibrarySession
 from .settings import Settings
 from .tasks import Runner
 
@@ -211,7 +213,7 @@ class MainWindow(QMainWindow):
         self.list_pane.escape.down.connect(self._on_search_return)
         self.article_pane.view.open_post.connect(self.reading.open_post_path)
         self.article_pane.view.open_copy.connect(self.reading.show_copy)
-        self.article_pane.view.scope_clicked.connect(self.scopes.select_scope)
+        self.article_pane.view.scope_clicked.connect(self._on_scope_link)
         self.article_pane.load_images_once.connect(self._on_load_images_once)
         self.article_pane.load_images_always.connect(self._on_load_images_always)
         self.article_pane.find_field.textChanged.connect(self.article_commands.on_find_text_changed)
@@ -234,6 +236,12 @@ class MainWindow(QMainWindow):
 
     def show_welcome(self) -> None:
         self.library.show_welcome()
+
+    def _on_scope_link(self, scope: Scope) -> None:
+        """A tag, category, ... link of the article header or the welcome page: its tree entry."""
+        session, row = self.session, self.reading.current_row()
+        if session is not None:
+            self.scopes.select_scope(session.in_archive(scope, row.archive if row is not None else ""))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
         if any(u.isLocalFile() for u in event.mimeData().urls()):

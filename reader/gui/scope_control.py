@@ -8,6 +8,7 @@ scan or a live refresh with the entries the reader had open still open.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -48,7 +49,14 @@ class ScopeControl(QObject):
         self.tree_counted = time.monotonic()
         opened = pane.expanded_scopes() if pane.model.root.children else None
         new = (session.new_since_ns, 0 if session.loading else session.new_count)
-        pane.model.set_root(session.tree(new))
+        # A library's tree is 20,000 entries or more: made without the cyclic garbage collector, which
+        # would otherwise walk every object of the process several times meanwhile (0.15 s, not 0.03).
+        gc.disable()
+        try:
+            tree = session.tree(new)
+        finally:
+            gc.enable()
+        pane.model.set_root(tree)
         if opened is None:  # a new archive: the sections open, their entries closed
             pane.view.expandToDepth(0)
         else:  # the same archive, counted again: open what the reader had open

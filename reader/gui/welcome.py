@@ -62,7 +62,8 @@ class Welcome(QObject):
             if months:
                 span = self.tr("From %1 to %2").replace("%1", min(months)).replace("%2", max(months))
                 parts.append(f"<p>{html.escape(span)}</p>")
-            if len(counts.locations) > 1:
+            several = getattr(session, "several", False)  # a library: each archive has its own entries
+            if len(counts.locations) > 1 and not several:
                 places = [f"{scope_link('location', loc, location_label(loc))} {total:,}"
                           for loc, (total, _unread) in counts.locations.items()]
                 parts.append(f"<p>{' · '.join(places)}</p>")
@@ -71,8 +72,8 @@ class Welcome(QObject):
                 parts.append(f"<p><i>{html.escape(note)}</i></p>")
             elif session.new_count:
                 new = self.tr("%Ln new since last open", "", session.new_count)
-                parts.append(f"<p><b>{scope_link('new', str(session.new_since_ns), new)}</b></p>")
-            top = list(counts.categories.items())[:6]
+                parts.append(f"<p><b>{scope_link('new', session.new_scope().value, new)}</b></p>")
+            top = [] if several else list(counts.categories.items())[:6]
             if top:
                 most = self.tr("Most posts:")
                 links = ", ".join(f"{scope_link('category', name)} ({total:,})" for name, (total, _u) in top)
