@@ -27,7 +27,8 @@ from reader.core.index import ScanReport
 from reader.core.library import Library, LibraryError
 from reader.core.queries import Scope
 
-from .library_session import SEP, LibrarySession
+from .library_session import LibrarySession
+from .library_state import SEP
 from .list_model import Column
 from .tree_model import Node, TreeRole
 

@@ -30,79 +30,13 @@ from reader.core.posts import Problem
 from reader.core.queries import Row, Scope, TreeCounts, make_snippet
 from reader.core.search import Query, parse_query
 
+from .library_state import SEP, LibraryState, split_key
 from .session import ArchiveSession
 from .tasks import Runner
 from .tree_model import Node, build_library_tree, build_tree
 from .watcher import ArchiveWatcher
 
 __all__ = ["LibrarySession", "SEP", "split_key"]
-
-SEP = "\x1f"
-
-
-def split_key(library_key: str) -> tuple[str, str]:
-    """(archive id, post key) of a library key."""
-    archive, _, key = library_key.partition(SEP)
-    return archive, key
-
-
-class _State:
-    """Where the reader was, across the library (the window's `session.state`)."""
-
-    def __init__(self, owner: LibrarySession) -> None:
-        self.owner = owner
-
-    @property
-    def archive(self) -> str:
-        """The archive in focus (the shown post's, the one just opened), else the only one."""
-        owner = self.owner
-        return owner.focus if owner.focus in owner.members else next(iter(owner.members), "")
-
-    @property
-    def file(self) -> Path:
-        return self.owner.library.store.file
-
-    def read_keys(self) -> set[str]:
-        """Library keys of every post read, in every archive."""
-        return {f"{i}{SEP}{k}" for i, m in self.owner.members.items() for k in m.state.read_keys()}
-
-    def starred_keys(self) -> set[str]:
-        return {f"{i}{SEP}{k}" for i, m in self.owner.members.items() for k in m.state.starred_keys()}
-
-    def last_opened(self, archive_id: str = "") -> str | None:
-        """The library key of the post open when the library (or `archive_id`) was last left."""
-        member = self.owner.members.get(archive_id)
-        if member is not None:
-            key = member.state.last_opened()
-            return f"{archive_id}{SEP}{key}" if key else None
-        last = self.owner.library.value("last_post")
-        if last:
-            return last
-        for ident, member in self.owner.members.items():  # a data dir of single-archive days
-            key = member.state.last_opened()
-            if key:
-                return f"{ident}{SEP}{key}"
-        return None
-
-    def set_last_opened(self, library_key: str) -> None:
-        ident, key = split_key(library_key)
-        member = self.owner.members.get(ident)
-        if member is not None:
-            member.state.set_last_opened(key)
-            self.owner.library.touch(ident)
-        self.owner.library.set_value("last_post", library_key)
-
-    def scroll(self, library_key: str) -> float:
-        ident, key = split_key(library_key)
-        member = self.owner.members.get(ident)
-        return member.state.scroll(key) if member else 0.0
-
-    def set_scroll(self, library_key: str, fraction: float) -> None:
-        ident, key = split_key(library_key)
-        member = self.owner.members.get(ident)
-        if member is not None:
-            member.state.set_scroll(key, fraction)
-
 
 class LibrarySession(QObject):
     """Signals arrive on the GUI thread; they mean what `ArchiveSession`'s do, in library ids."""
@@ -135,7 +69,7 @@ class LibrarySession(QObject):
         self._dups_running = False
         self._dups_again = False
         self._dups_stale = True  # archives changed since the copies were last worked out
-        self.state = _State(self)
+        self.state = LibraryState(self)
         self.report: ScanReport | None = None
         self.focus: str = ""  # the archive of the post shown (plain paths are looked up there first)
         self._queue: list[str] = []  # archives waiting to be indexed, next first
