@@ -230,7 +230,9 @@ class LibrarySession(QObject):
             self._next()
 
     def _on_metadata(self, ident: str, report: ScanReport, live: bool) -> None:
-        member = self.members[ident]
+        member = self.members.get(ident)
+        if member is None:  # removed (or relocated) while its scan was finishing
+            return
         if self.index.index_of(ident) is None and member.index is not None:
             self.index.set_index(ident, member.index)
         self.index.set_new_since(ident, member.new_since_ns)
