@@ -227,3 +227,15 @@ def test_a_tag_link_in_the_header_lists_that_tag_in_the_post_s_archive(qtbot, tm
     assert window.scopes.current() == Scope("tag", tag, archive_id(window, "guide"))
     assert set(listed_archives(window)) == {"guide"}
     assert all(tag in window.list_pane.model.post(i).tags for i in range(window.list_pane.model.rowCount()))
+
+
+def test_the_entry_selected_in_an_archive_is_selected_again_at_the_next_start(qtbot, tmp_path):
+    other = tmp_path / "other"
+    write_post(other / "_posts", "2020-01-01-a.md", "title: A\ndate: 2020-01-01\ncategories: [Guide]")
+    window = launch(qtbot, GUIDE, other)
+    chosen = Scope("category", "Guide", archive_id(window, "other"))
+    assert window.scopes.select_scope(chosen)
+    window.close()
+    again = launch(qtbot)
+    assert again.scopes.current() == chosen  # the other archive's Guide, not the guide's
+    assert [again.list_pane.model.post(i).title for i in range(again.list_pane.model.rowCount())] == ["A"]

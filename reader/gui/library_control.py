@@ -72,6 +72,7 @@ class LibraryControl(QObject):
         self.menu.aboutToShow.connect(self._fill_menu)
         self._pending_post: str | None = None
         self._open_scope: Scope | None = None  # the archive just opened: listed once its posts are there
+        self._open_unless_moved = False  # `_open_scope` is the entry of the last quit: not if the reader chose
         self._restoring = False  # the post open at the last quit is still to be shown (it may not be read yet)
         self._restore_from = ""  # the archive whose last read post that is ('' for the library's)
         self._list_shown = False  # the list is there (the first archive's first posts, at least)
@@ -249,8 +250,11 @@ class LibraryControl(QObject):
             self.scopes.refresh_tree()
             if not self._show_opened():
                 kind, value = self.settings.ui.tree_selection
-                if not self.scopes.select_scope(Scope(kind, value)):
+                wanted = Scope(kind, value, self.settings.ui.tree_archive if session.several else "")
+                if not self.scopes.select_scope(wanted):
                     self.scopes.select_scope(Scope("all"))
+                    if session.opening:  # an archive's entries come with its counts: selected then
+                        self._open_scope, self._open_unless_moved = wanted, True
         elif session.opening:  # more archives to come: the list catches up now and then, if it must
             if (report.added or report.changed or report.removed or report.moved or report.cache != "warm") \
                     and not self._catch_up.isActive():
@@ -279,7 +283,11 @@ class LibraryControl(QObject):
         if not session.opening and (not session.loading or time.monotonic() >= self.scopes.tree_counted + TREE_EVERY_S):
             self.scopes.recount_tree()  # not every time: 1,600 entries are a GUI-thread pause
         if self._open_scope is not None:
-            self._show_opened()
+            if self._open_unless_moved and self.scopes.current() != Scope("all"):
+                self._open_scope = None  # the reader chose an entry meanwhile
+            else:
+                self._show_opened()
+        self._open_unless_moved = False
         self.listing.reload()
 
     def _show_opened(self) -> bool:

@@ -190,14 +190,14 @@ class LibrarySession(QObject):
     def start(self) -> None:
         """Index every archive in the background, one at a time, most recently read first; the
         archives indexed before are listed at once, as they were left (their refresh follows)."""
+        order = [a.id for a in self.library.indexing_order() if a.id in self.members]
+        if not self._busy_indexing():  # stopped (cancelled) or gone: start again
+            self._indexing = None
+        self._queue = [i for i in order if i != self._indexing]  # (`opening` while they wait)
         if not self.report and self.several and self._open_cached():  # (one archive: its refresh is quick)
             self.report = self._merged_report(next(m.report for m in self.members.values() if m.report))
             self._find_duplicates()  # over the archives as they were left: the refreshes rarely change them
             self.metadata_ready.emit(self.report)
-        order = [a.id for a in self.library.indexing_order() if a.id in self.members]
-        if not self._busy_indexing():  # stopped (cancelled) or gone: start again
-            self._indexing = None
-        self._queue = [i for i in order if i != self._indexing]
         if self._indexing is None:
             self._next()
 

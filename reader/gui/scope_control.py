@@ -100,5 +100,5 @@ class ScopeControl(QObject):
 
     def _set_scope(self, scope: Scope) -> None:
         self.scope = scope
-        self.ui.set_tree_selection(scope.kind, scope.value)
+        self.ui.set_tree_selection(scope.kind, scope.value, scope.archive)
         self._reload_list()

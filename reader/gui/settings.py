@@ -227,6 +227,7 @@ class UiState(_Group):
     LAST_ARCHIVE = _Key("last_archive", "")
     TREE_KIND = _Key("tree_kind", "all")
     TREE_VALUE = _Key("tree_value", "")
+    TREE_ARCHIVE = _Key("tree_archive", "")  # the archive of the entry, in a library
     SORT = _Key("sort", "date_desc")
 
     def blob(self, key: _Key[QByteArray]) -> QByteArray:
@@ -269,9 +270,15 @@ class UiState(_Group):
     def tree_selection(self) -> tuple[str, str]:
         return self._get(self.TREE_KIND), self._get(self.TREE_VALUE)
 
-    def set_tree_selection(self, kind: str, value: str) -> None:
+    @property
+    def tree_archive(self) -> str:
+        """The archive of the selected tree entry ('' for one spanning the library)."""
+        return self._get(self.TREE_ARCHIVE)
+
+    def set_tree_selection(self, kind: str, value: str, archive: str = "") -> None:
         self._set(self.TREE_KIND, kind)
         self._set(self.TREE_VALUE, value)
+        self._set(self.TREE_ARCHIVE, archive)
 
     @property
     def sort(self) -> str:
