@@ -280,14 +280,16 @@ class LibraryControl(QObject):
         session = self.session
         if session is None:
             return
-        if not session.opening and (not session.loading or time.monotonic() >= self.scopes.tree_counted + TREE_EVERY_S):
-            self.scopes.recount_tree()  # not every time: 1,600 entries are a GUI-thread pause
-        if self._open_scope is not None:
-            if self._open_unless_moved and self.scopes.current() != Scope("all"):
-                self._open_scope = None  # the reader chose an entry meanwhile
-            else:
-                self._show_opened()
+        if self._open_scope is not None and self._open_unless_moved and self.scopes.current() != Scope("all"):
+            self._open_scope = None  # the reader chose an entry meanwhile
         self._open_unless_moved = False
+        before = self.scopes.current()
+        if self._open_scope is not None and self._show_opened():  # counted and listed (its entry is new)
+            if self.scopes.current() != before:
+                return
+        elif not session.opening and (not session.loading
+                                      or time.monotonic() >= self.scopes.tree_counted + TREE_EVERY_S):
+            self.scopes.recount_tree()  # not every time: 1,600 entries are a GUI-thread pause
         self.listing.reload()
 
     def _show_opened(self) -> bool:
