@@ -110,10 +110,10 @@ def _list(args: argparse.Namespace, library: Library) -> tuple[dict[str, Any], s
 
 def _post_count(args: argparse.Namespace, root: Path) -> int | None:
     """Posts in the archive's cache, when it has one (nothing is indexed here)."""
-    from .index import Index, cache_folder
+    from .index import Index, index_folder
 
     cache = paths.cache_dir(args.cache_dir)
-    if not (cache_folder(root, cache) / "index.sqlite").is_file():
+    if not (index_folder(root, cache) / "index.sqlite").is_file():
         return None
     try:
         with Index(root, cache) as index:
@@ -229,12 +229,12 @@ def search_library(args: argparse.Namespace, query: Query) -> int:
     archives = _archives(args)
     view = LibraryIndex(archives)
     try:
-        view.members_for(query, Scope())  # an archive:NAME the library does not have fails before any work
+        asked = view.archives_for(query, Scope())  # an archive:NAME the library lacks fails before any work
     except QuerySyntaxError as exc:
         raise CliError(f"search: {exc}", 2) from None
     skipped = []
     with ExitStack() as stack:
-        for a in _asked(archives, query):
+        for a in asked:
             missing = a.missing
             if missing:
                 skipped.append({"archive": _named(a), "missing": missing})
@@ -257,19 +257,6 @@ def search_library(args: argparse.Namespace, query: Query) -> int:
             lines.append(" " * (14 + width) + h.snippet)
     emit(args, data, "\n".join(lines))
     return 0
-
-
-def _asked(archives: list[LibraryArchive], query: Query) -> list[LibraryArchive]:
-    """The archives a query's archive:NAME / -archive:NAME leave in (as LibraryIndex.members_for)."""
-    wanted = [(value.casefold(), negated) for name, value, negated in query.fields if name == "archive"]
-
-    def named(a: LibraryArchive, value: str) -> bool:
-        return a.name.casefold() == value or a.id.casefold() == value
-
-    positive = [v for v, negated in wanted if not negated]
-    negative = [v for v, negated in wanted if negated]
-    return [a for a in archives if (not positive or any(named(a, v) for v in positive))
-            and not any(named(a, v) for v in negative)]
 
 
 # --- show / mark --library ------------------------------------------------------------------

@@ -40,7 +40,7 @@ from .discover import Found, fingerprint, scan_rows
 from .postfile import Problem
 from .queries import QueryMixin
 
-__all__ = ["Index", "ScanReport", "Cancelled", "SCHEMA_VERSION", "cache_folder"]
+__all__ = ["Index", "ScanReport", "Cancelled", "SCHEMA_VERSION", "cache_folder", "index_folder"]
 
 PARALLEL_MIN = 400  # posts: below this, the work is done in this process
 CHUNK = 64
@@ -78,6 +78,13 @@ class ScanReport:
         return sum(1 for p in self.problems if not p.recovered)
 
 
+def index_folder(root: str | os.PathLike[str], cache_dir: str | os.PathLike[str] | None = None) -> Path:
+    """Where the index of the archive at `root` is kept (`cache_folder`, moved out of the archive
+    when it would fall inside it)."""
+    root = Path(root).absolute()
+    return paths.outside_archive(cache_folder(root, Path(cache_dir) if cache_dir else paths.cache_dir()), root)
+
+
 def cache_folder(root: Path, cache_dir: Path) -> Path:
     """The cache folder of one archive: readable name plus a hash of its real path."""
     real = os.path.realpath(root)
@@ -98,8 +105,7 @@ class Index(CacheDatabaseMixin, QueryMixin):
     def __init__(self, root: str | os.PathLike[str], cache_dir: str | os.PathLike[str] | None = None,
                  shards: int | None = None, on_wait: Callable[[str], None] | None = None) -> None:
         self.root = Path(root).absolute()
-        folder = cache_folder(self.root, Path(cache_dir) if cache_dir else paths.cache_dir())
-        self.folder = paths.outside_archive(folder, self.root)
+        self.folder = index_folder(self.root, cache_dir)
         self._shards_wanted = shards or max(1, min(4, os.cpu_count() or 1))
         self.cold = False
         self.on_wait = on_wait

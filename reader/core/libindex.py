@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .identity import _SEP
-from .queries import SORTS, Hit, Row, Scope, SearchResult, TreeCounts, make_snippet
+from .queries import SORTS, Row, Scope, SearchPages, TreeCounts
 from .search import Query, QuerySyntaxError, parse_query
 
 TYPE_CHECKING = False
@@ -89,6 +89,21 @@ LIBRARY_SORTS = (*SORTS, "archive", "archive_desc")
 FIRST_PAGE = 100  # `query_first`: a search's first results, shown while the whole list is worked out  # by the archive's name (A to Z, Z to A), then newest first
 
 
+def _merge(parts: Sequence[tuple[_Member, list[tuple]]], sort: str) -> list[int]:
+    """Library ids of the archives' keyed rows (`query_keyed`, in the reader's order of archives)
+    in `sort`'s order: one flat list sorted stably (reverse=True too), so that ties go to the
+    earlier archive and each archive's own order of ties is kept."""
+    key, reverse = _MERGE[sort]
+    ids = [(m.slot << SLOT_SHIFT) | r[0] for m, part in parts for r in part]
+    if sort == "date_desc":  # the usual list: its keys without a function call per post
+        keys: list = [-r[1] if r[1] is not None else math.inf for _m, part in parts for r in part]
+    elif sort == "date_asc":
+        keys = [r[1] if r[1] is not None else math.inf for _m, part in parts for r in part]
+    else:
+        keys = [key(r) for _m, part in parts for r in part]
+    return [ids[n] for n in sorted(range(len(ids)), key=keys.__getitem__, reverse=reverse)]
+
+
 @dataclass
 class _Member:
     slot: int
@@ -113,12 +128,13 @@ def merge_counts(parts: Iterable[TreeCounts]) -> TreeCounts:
     return TreeCounts(total, unread, starred, **ordered)
 
 
-class LibraryIndex:
+class LibraryIndex(SearchPages):
     """The merged view of a library's archives; each archive's `Index` is given when it is open
     (`set_index`; until then the archive lists nothing)."""
 
     def __init__(self, archives: Sequence[LibraryArchive] = ()) -> None:
-        self._members: dict[str, _Member] = {}
+        self._members: dict[str, _Member] = {}  # by archive id, in the reader's order
+        self._slots: dict[int, _Member] = {}  # the same, by slot
         self._next_slot = 1
         self._dup_of: dict[int, int] | None = None  # copy's library id -> the listed copy's
         self._copies: dict[int, list[int]] = {}  # listed copy -> every copy, it first
@@ -133,7 +149,7 @@ class LibraryIndex:
         """Add (or update the name, place or order of) an archive; returns its slot."""
         member = self._members.get(archive.id)
         if member is None:
-            member = self._members[archive.id] = _Member(self._next_slot, archive)
+            member = self._members[archive.id] = self._slots[self._next_slot] = _Member(self._next_slot, archive)
             self._next_slot += 1
         member.archive = archive
         if index is not None:
@@ -153,7 +169,10 @@ class LibraryIndex:
         """Take an archive out; returns its index (for the caller to close)."""
         member = self._members.pop(archive_id, None)
         self._dup_of = None
-        return member.index if member else None
+        if member is None:
+            return None
+        del self._slots[member.slot]
+        return member.index
 
     def spec(self) -> tuple[list[tuple[LibraryArchive, int, int]], dict[int, int], dict[int, list[int]]]:
         """What `from_spec` needs to make this view again in another thread: (archive, slot, new
@@ -171,7 +190,7 @@ class LibraryIndex:
         for archive, slot, since in members:
             index = Index(archive.path, cache_dir)
             index.attach_state(state_file, archive.id)
-            view._members[archive.id] = _Member(slot, archive, index, since)
+            view._members[archive.id] = view._slots[slot] = _Member(slot, archive, index, since)
         view.set_duplicates((dup_of, copies))
         view.background_duplicates = True
         return view
@@ -203,30 +222,35 @@ class LibraryIndex:
         return member.archive if member else None
 
     def _by_slot(self, slot: int) -> _Member | None:
-        return next((m for m in self._members.values() if m.slot == slot), None)
+        return self._slots.get(slot)
 
     def _ready(self) -> list[_Member]:
         return [m for m in self._members.values() if m.index is not None]
 
     # --- queries ------------------------------------------------------------------------
 
-    def members_for(self, query: Query, scope: Scope) -> list[_Member]:
-        """The open archives a query within a scope asks (its `archive:` fields, the scope's archive)."""
-        members = self._ready()
-        if scope.archive:
-            members = [m for m in members if m.archive.id == scope.archive]
+    def archives_for(self, query: Query, scope: Scope | None = None) -> list[LibraryArchive]:
+        """The archives (open or not) a query within a scope asks: the scope's archive, its
+        `archive:` fields (two positive ones are OR); an archive the library lacks is a
+        QuerySyntaxError naming those it has."""
+        archives = [m.archive for m in self._members.values()]
+        if scope is not None and scope.archive:
+            archives = [a for a in archives if a.id == scope.archive]
         wanted = [(value, negated) for name, value, negated in query.fields if name == "archive"]
-        if not wanted:
-            return members
         for value, _negated in wanted:
             if not any(self._names(m.archive, value) for m in self._members.values()):
                 names = ", ".join(m.archive.name for m in self._members.values())
                 raise QuerySyntaxError(f"no archive is named “{value}” (the library has: {names})")
         positive = [v for v, negated in wanted if not negated]
         negative = [v for v, negated in wanted if negated]
-        return [m for m in members
-                if (not positive or any(self._names(m.archive, v) for v in positive))
-                and not any(self._names(m.archive, v) for v in negative)]
+        return [a for a in archives
+                if (not positive or any(self._names(a, v) for v in positive))
+                and not any(self._names(a, v) for v in negative)]
+
+    def members_for(self, query: Query, scope: Scope) -> list[_Member]:
+        """The open archives a query within a scope asks (`archives_for`)."""
+        asked = {a.id for a in self.archives_for(query, scope)}
+        return [m for m in self._ready() if m.archive.id in asked]
 
     @staticmethod
     def _names(archive: LibraryArchive, value: str) -> bool:
@@ -246,26 +270,13 @@ class LibraryIndex:
             ids = [(m.slot << SLOT_SHIFT) | i for m in members
                    for i in m.index.query_ids(q, self._member_scope(m, scope), "date_desc")]  # type: ignore[union-attr]
             return self._listed_once(ids)
-        parts = []
-        for m in members:
-            assert m.index is not None
-            parts.append((m.slot, m.index.query_keyed(q, self._member_scope(m, scope), sort)))
+        parts = [(m, m.index.query_keyed(q, self._member_scope(m, scope), sort))  # type: ignore[union-attr]
+                 for m in members]
         if len(parts) == 1 and sort != "relevance":  # relevance comes newest first: sorted here
-            slot, rows = parts[0]
-            base = slot << SLOT_SHIFT
+            member, rows = parts[0]
+            base = member.slot << SLOT_SHIFT
             return [base | r[0] for r in rows]
-        key, reverse = _MERGE[sort]
-        # One flat list in the reader's order of archives, sorted stably (reverse=True too): ties
-        # go to the earlier archive, and each archive's own order of ties is kept.
-        ids = [(slot << SLOT_SHIFT) | r[0] for slot, part in parts for r in part]
-        if sort == "date_desc":  # the usual list: its keys without a function call per post
-            keys: list = [-r[1] if r[1] is not None else math.inf for _s, part in parts for r in part]
-        elif sort == "date_asc":
-            keys = [r[1] if r[1] is not None else math.inf for _s, part in parts for r in part]
-        else:
-            keys = [key(r) for _s, part in parts for r in part]
-        order = sorted(range(len(ids)), key=keys.__getitem__, reverse=reverse)
-        return self._listed_once([ids[n] for n in order])
+        return self._listed_once(_merge(parts, sort))
 
     def query_first(self, query: Query | str, scope: Scope | None = None, sort: str | None = None,
                     count: int = FIRST_PAGE) -> tuple[list[int], bool]:
@@ -290,10 +301,7 @@ class LibraryIndex:
             if found is None:
                 return self.query_ids(q, scope, sort), True
             parts.append((m, found))
-        key, reverse = _MERGE[sort]
-        ids = [(m.slot << SLOT_SHIFT) | r[0] for m, part in parts for r in part]
-        keys = [key(r) for _m, part in parts for r in part]
-        order = [ids[n] for n in sorted(range(len(ids)), key=keys.__getitem__, reverse=reverse)]
+        order = _merge(parts, sort)
         members_by_slot = {m.slot: m for m, _part in parts}
         confirmed: list[int] = []
         done = 0
@@ -315,10 +323,7 @@ class LibraryIndex:
                       count: int) -> tuple[list[int], bool]:
         parts = [(m, m.index.query_keyed(q, self._member_scope(m, scope), sort, count))  # type: ignore[union-attr]
                  for m in members]
-        key, reverse = _MERGE[sort]
-        ids = [(m.slot << SLOT_SHIFT) | r[0] for m, part in parts for r in part]
-        keys = [key(r) for _m, part in parts for r in part]
-        order = [ids[n] for n in sorted(range(len(ids)), key=keys.__getitem__, reverse=reverse)]
+        order = _merge(parts, sort)
         complete = all(len(part) < count for _m, part in parts)
         return self._listed_once(order if complete else order[:count]), complete
 
@@ -383,19 +388,6 @@ class LibraryIndex:
         slot, post = split_id(library_id)
         member = self._by_slot(slot)
         return member.index.text(post) if member and member.index else ""
-
-    def snippet(self, library_id: int, query: Query | str, width: int = 120) -> tuple[str, tuple[tuple[int, int], ...]]:
-        q = parse_query(query) if isinstance(query, str) else query
-        return make_snippet(self.text(library_id), q.terms, width)
-
-    def search(self, query: str, *, scope: Scope | None = None, sort: str | None = None,
-               limit: int = 50, offset: int = 0) -> SearchResult:
-        """Matching posts of every archive, best first, with a snippet (as `Index.search`)."""
-        q = parse_query(query)
-        ids = self.query_ids(q, scope, sort)
-        page = ids[offset:offset + limit] if limit >= 0 else ids[offset:]
-        hits = tuple(Hit(row, *self.snippet(row.id, q)) for row in self.rows(page))
-        return SearchResult(query, len(ids), hits)
 
     def tree_counts(self) -> dict[str, TreeCounts]:
         """Each open archive's tree counts, by archive id."""

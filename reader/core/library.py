@@ -22,14 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
-from .discover import POST_FOLDERS, archive_root, has_posts
+from .discover import _CONFIG_MAX, _CONFIG_NAMES, POST_FOLDERS, archive_root, has_posts
 from .state import StateStore
 
 __all__ = ["Library", "LibraryArchive", "LibraryError", "default_name"]
 
 KINDS = ("folder",)  # a git source comes with the git issue
-_CONFIG_NAMES = ("_config.yml", "_config.yaml")
-_CONFIG_MAX = 256 * 1024
 _NAME_MAX = 80
 
 

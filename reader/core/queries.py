@@ -21,7 +21,7 @@ TYPE_CHECKING = False  # not from typing: importing it costs every command-line 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["Row", "Scope", "Hit", "SearchResult", "TreeCounts", "SORTS", "QueryMixin"]
+__all__ = ["Row", "Scope", "Hit", "SearchResult", "TreeCounts", "SORTS", "QueryMixin", "SearchPages"]
 
 SORTS = ("relevance", "date_desc", "date_asc", "title", "title_desc", "author", "author_desc")
 EXPANSION_MAX = 1500  # trigrams: a short term with more (的, 是) is cheaper to scan for
@@ -125,7 +125,36 @@ def attach_state_db(con: sqlite3.Connection, state_file: str) -> None:
     con.execute("ATTACH DATABASE ? AS st", (Path(state_file).as_uri() + "?mode=ro",))
 
 
-class QueryMixin:
+class SearchPages:
+    """`search` and `snippet` over what a class answers: `query_ids`, `rows` and `text` (an
+    archive's `Index`, a library's `reader.core.libindex.LibraryIndex`)."""
+
+    def query_ids(self, query: Query | str = "", scope: Scope | None = None, sort: str | None = None) -> list[int]:
+        raise NotImplementedError
+
+    def rows(self, ids: Sequence[int]) -> list[Row]:
+        raise NotImplementedError
+
+    def text(self, post_id: int) -> str:
+        raise NotImplementedError
+
+    def search(self, query: str, *, scope: Scope | None = None, sort: str | None = None,
+               limit: int = 50, offset: int = 0) -> SearchResult:
+        """Matching posts, best first, with a snippet around the first match."""
+        q = parse_query(query)
+        ids = self.query_ids(q, scope, sort)
+        page = ids[offset:offset + limit] if limit >= 0 else ids[offset:]
+        hits = tuple(Hit(row, *self.snippet(row.id, q)) for row in self.rows(page))
+        return SearchResult(query, len(ids), hits)
+
+    def snippet(self, post_id: int, query: Query | str, width: int = 120) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """A one-line window of the post's text around its first matched word, and the matched spans."""
+        q = parse_query(query) if isinstance(query, str) else query
+        text = self.text(post_id)
+        return make_snippet(text, q.terms, width)
+
+
+class QueryMixin(SearchPages):
     """Query methods of `reader.core.index.Index` (needs `con` and `shard_count`)."""
 
     con: sqlite3.Connection
@@ -490,20 +519,6 @@ class QueryMixin:
                     [self._state_key])
         raise ValueError(f"unknown scope {kind!r}; one of {', '.join(SCOPES)}")
 
-    def search(self, query: str, *, scope: Scope | None = None, sort: str | None = None,
-               limit: int = 50, offset: int = 0) -> SearchResult:
-        """Matching posts, best first, with a snippet around the first match."""
-        q = parse_query(query)
-        ids = self.query_ids(q, scope, sort)
-        page = ids[offset:offset + limit] if limit >= 0 else ids[offset:]
-        hits = tuple(Hit(row, *self.snippet(row.id, q)) for row in self.rows(page))
-        return SearchResult(query, len(ids), hits)
-
-    def snippet(self, post_id: int, query: Query | str, width: int = 120) -> tuple[str, tuple[tuple[int, int], ...]]:
-        """A one-line window of the post's text around its first matched word, and the matched spans."""
-        q = parse_query(query) if isinstance(query, str) else query
-        text = self.text(post_id)
-        return make_snippet(text, q.terms, width)
 
 
 _SPACE = re.compile(r"\s+")

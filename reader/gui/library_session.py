@@ -24,7 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.index import ScanReport
-from reader.core.libindex import SLOT_SHIFT, LibraryIndex, find_duplicates, lib_id, merge_counts, split_id
+from reader.core.libindex import LibraryIndex, find_duplicates, lib_id, merge_counts, split_id
 from reader.core.library import Library, LibraryArchive
 from reader.core.posts import Problem
 from reader.core.queries import Row, Scope, TreeCounts, make_snippet
@@ -284,6 +284,7 @@ class LibrarySession(QObject):
         return [replace(p, path=f"{name}: {p.path}") for p in problems]
 
     def refresh(self) -> None:
+        """Every archive picks up what changed on disk (its watcher does this by itself)."""
         for member in self.members.values():
             member.refresh()
 
@@ -527,8 +528,12 @@ class LibrarySession(QObject):
         if dup_of:
             extra = [c for i in ids if self.index.has_copies(i) for c in self.index.copies(i)]
             wanted = list(dict.fromkeys(wanted + extra))
+        return self._by_archive(wanted)
+
+    def _by_archive(self, ids: Sequence[int]) -> dict[str, list[int]]:
+        """Local ids by archive (of those open) of these library ids."""
         out: dict[str, list[int]] = {}
-        for library_id in wanted:
+        for library_id in ids:
             archive = self.index.archive_of(library_id)
             if archive is not None and archive.id in self.members:
                 out.setdefault(archive.id, []).append(split_id(library_id)[1])
@@ -556,12 +561,7 @@ class LibrarySession(QObject):
 
     def scope_counts(self, ids: Sequence[int]) -> dict[Scope, int]:
         out: dict[Scope, int] = {}
-        by_archive: dict[str, list[int]] = {}
-        for library_id in ids:
-            archive = self.index.archive_of(library_id)
-            if archive is not None:
-                by_archive.setdefault(archive.id, []).append(library_id & ((1 << SLOT_SHIFT) - 1))
-        for ident, local in by_archive.items():
+        for ident, local in self._by_archive(ids).items():
             for scope, n in self._lib_scopes(ident, self.members[ident].scope_counts(local)).items():
                 out[scope] = out.get(scope, 0) + n
         return out

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.core import paths
-from reader.core.index import Index, ScanReport, cache_folder
+from reader.core.index import Index, ScanReport, index_folder
 from reader.core.posts import Problem
 from reader.core.queries import Row, Scope, TreeCounts, make_snippet
 from reader.core.search import Query, parse_query
@@ -115,8 +115,7 @@ class ArchiveSession(QObject):
         posts can be listed before `start` has checked them.  False when there is no cache yet."""
         if self.index is not None:
             return True
-        folder = paths.outside_archive(cache_folder(self.root, self.cache_dir), self.root)
-        if not (folder / "index.sqlite").is_file():
+        if not (index_folder(self.root, self.cache_dir) / "index.sqlite").is_file():
             return False
         try:
             self._open_index()
