@@ -113,7 +113,7 @@ def test_has_posts_stops_at_the_first_post_it_meets(tmp_path, monkeypatch):
         (tmp_path / "_posts" / f"2020-01-01-post-{i}.md").write_text("---\ntitle: x\n---\n")
     looked_at = []
     real = discover._candidate
-    monkeypatch.setattr(discover, "_candidate", lambda entry, *a: looked_at.append(entry.name) or real(entry, *a))
+    monkeypatch.setattr(discover, "_candidate", lambda tree, entry, *a: looked_at.append(entry.name) or real(tree, entry, *a))
     assert discover.has_posts(tmp_path)
     assert len(looked_at) == 1
     assert len(scan(tmp_path)) == 300  # a scan still finds them all

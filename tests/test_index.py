@@ -73,12 +73,11 @@ def test_cold_then_warm_then_incremental(archive, tmp_path):
 def test_warm_open_reads_no_post(archive, tmp_path, monkeypatch):
     with Index(archive, tmp_path / "cache") as ix:
         ix.update(workers=1)
-    import reader.core.workers as workers_module
 
     def fail(*a, **k):
         raise AssertionError("a post file was read on a warm open")
 
-    monkeypatch.setattr(workers_module, "read_bytes", fail)
+    monkeypatch.setattr("reader.core.sources.FolderSource.read", fail)  # every post file is read through it
     monkeypatch.setattr("reader.core.posts.read_body", fail)  # what fulltext reads a body with
     with Index(archive, tmp_path / "cache") as ix:
         assert ix.update(workers=1).cache == "warm"

@@ -27,8 +27,9 @@ from urllib.parse import unquote, urlsplit
 
 from .clean import Cleaned, clean_html, html_to_text
 from .limits import MAX_BODY_CHARS, MAX_LOCAL_IMAGES, cut_markup
-from .posts import Post, Problem, read_post
+from .posts import Post, Problem, parse_post
 from .render import body_to_html
+from .sources import open_source
 
 __all__ = ["Article", "load_article", "local_image_resolver", "truncation_note", "IMAGE_EXTS"]
 
@@ -53,10 +54,10 @@ class Article:
 def load_article(root: str | os.PathLike[str], rel: str) -> Article | Problem:
     """Read and clean the post at `rel` (relative to the archive root)."""
     root_path = Path(root)
-    path = _post_file(root_path, rel)
-    if path is None:
-        return Problem(rel, "is not inside the archive")
-    post = read_post(path, rel)
+    got = open_source(root_path).read(rel, checked=True)
+    if isinstance(got, Problem):
+        return got
+    post = parse_post(got[0], rel)
     if isinstance(post, Problem):
         return post
     try:
@@ -87,17 +88,6 @@ def _bounded_body(body: str) -> tuple[str, float]:
         return body, 1.0
     kept = body[: cut_markup(body, MAX_BODY_CHARS)]
     return kept, len(body) / max(len(kept), 1)
-
-
-def _post_file(root: Path, rel: str) -> str | None:
-    """The post's file when it resolves inside the archive, else None."""
-    real_root = os.path.realpath(root)
-    path = os.path.join(real_root, *rel.split("/"))
-    try:
-        inside = _inside(os.path.normpath(path), real_root) and _inside(os.path.realpath(path), real_root)
-    except (OSError, ValueError):
-        return None
-    return path if inside else None
 
 
 # --- local images -------------------------------------------------------------------

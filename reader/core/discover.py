@@ -44,7 +44,7 @@ from pathlib import Path
 from .postfile import FILENAME_RE, POST_EXTS
 
 __all__ = ["Found", "Row", "scan", "scan_rows", "fingerprint", "iter_posts", "has_posts", "archive_root",
-           "collections", "starts_with_front_matter", "SKIP_DIRS", "POST_FOLDERS"]
+           "collections", "declared_collections", "starts_with_front_matter", "Tree", "SKIP_DIRS", "POST_FOLDERS"]
 
 SKIP_DIRS = frozenset({"_site", "_layouts", "_includes", "_sass", "_data", "assets", "node_modules", "vendor",
                        ".git", ".jekyll-cache", ".sass-cache", ".bundle", "__pycache__"})
@@ -64,6 +64,7 @@ class Found:
     draft: bool = False
     location: str = "_posts"  # '_posts', '_drafts', a collection's '_NAME', a top folder ('archived'), or ''
     loose: bool = False  # found by its dated name outside the post folders: a post only if it has front matter
+    token: str = ""  # from a git tree: the blob id of its bytes (its change token); "" from a folder
 
     @property
     def stem(self) -> str:
@@ -71,8 +72,8 @@ class Found:
         return os.path.splitext(self.rel.rsplit("/", 1)[-1])[0]
 
 
-# A `Found` as a plain tuple of its fields, in order (`scan_rows`).
-Row = tuple[str, int, int, tuple[str, ...], bool, str, bool]
+# A `Found` as a plain tuple of its fields, in order (`scan_rows`); a folder's rows leave `token` out.
+Row = tuple
 
 
 def archive_root(path: str | os.PathLike[str]) -> tuple[Path, str | None]:
@@ -97,31 +98,30 @@ def collections(root: str | os.PathLike[str]) -> tuple[str, tuple[str, ...]]:
     """(collections_dir, the collection folder names ``_NAME``) that ``_config.yml`` declares.
 
     An unreadable or odd config declares nothing (the site builds without it too)."""
-    for name in _CONFIG_NAMES:
-        path = os.path.join(root, name)
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read(_CONFIG_MAX)
-        except OSError:
-            continue
-        if b"collections" not in data and b"\x00" not in data:  # UTF-16/32 text has NULs: read it
-            return "", ()  # declares neither (the usual config): no YAML parser to load
-        import yaml  # here: only a config that may declare collections needs it
+    return declared_collections(_FOLDER.config(os.fspath(root)))
 
-        try:
-            config = yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except (yaml.YAMLError, ValueError, TypeError, RecursionError):
-            return "", ()
-        if not isinstance(config, dict):
-            return "", ()
-        folder = config.get("collections_dir")
-        folder = folder.strip("/") if isinstance(folder, str) and ".." not in folder else ""
-        declared = config.get("collections")
-        names = list(declared) if isinstance(declared, (dict, list)) else []
-        found = tuple(f"_{n}" for n in names if isinstance(n, str) and n and "/" not in n
-                      and f"_{n}" not in POST_FOLDERS)
-        return folder, found
-    return "", ()
+
+def declared_collections(data: bytes | None) -> tuple[str, tuple[str, ...]]:
+    """`collections` from the bytes of the config (None: there is none)."""
+    if data is None:
+        return "", ()
+    if b"collections" not in data and b"\x00" not in data:  # UTF-16/32 text has NULs: read it
+        return "", ()  # declares neither (the usual config): no YAML parser to load
+    import yaml  # here: only a config that may declare collections needs it
+
+    try:
+        config = yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        return "", ()
+    if not isinstance(config, dict):
+        return "", ()
+    folder = config.get("collections_dir")
+    folder = folder.strip("/") if isinstance(folder, str) and ".." not in folder else ""
+    declared = config.get("collections")
+    names = list(declared) if isinstance(declared, (dict, list)) else []
+    found = tuple(f"_{n}" for n in names if isinstance(n, str) and n and "/" not in n
+                  and f"_{n}" not in POST_FOLDERS)
+    return folder, found
 
 
 def scan(root: str | os.PathLike[str]) -> list[Found]:
@@ -129,10 +129,11 @@ def scan(root: str | os.PathLike[str]) -> list[Found]:
     return [Found(*row) for row in scan_rows(root)]
 
 
-def scan_rows(root: str | os.PathLike[str]) -> list[Row]:
+def scan_rows(root: str | os.PathLike[str], tree: Tree | None = None) -> list[Row]:
     """`scan` as plain tuples of the fields of `Found`: an unchanged archive is known to be
-    unchanged from these alone (`fingerprint`), without making a `Found` of every file."""
-    rows = list(_iter_rows(root))
+    unchanged from these alone (`fingerprint`), without making a `Found` of every file.
+    `tree`: where the entries come from (a git commit's tree: `reader.core.sources`); a folder by default."""
+    rows = list(_iter_rows(root, tree or _FOLDER))
     rows.sort(key=_path)
     return rows
 
@@ -146,56 +147,100 @@ def fingerprint(rows: Iterable[Row]) -> str:
     return hashlib.sha1(marshal.dumps(list(rows), 2)).hexdigest()  # version 2: by value, never by reference
 
 
-def has_posts(root: str | os.PathLike[str]) -> bool:
+def has_posts(root: str | os.PathLike[str], tree: Tree | None = None) -> bool:
     """Whether `root` holds at least one candidate post (stops at the first)."""
-    return next(_iter_rows(root), None) is not None
+    return next(_iter_rows(root, tree or _FOLDER), None) is not None
 
 
 def iter_posts(root: str | os.PathLike[str]) -> Iterator[Found]:
     """Candidate posts under `root`, in no particular order."""
-    for row in _iter_rows(root):
+    for row in _iter_rows(root, _FOLDER):
         yield Found(*row)
 
 
-def _iter_rows(root: str | os.PathLike[str]) -> Iterator[Row]:
+class Tree:
+    """Where a scan finds entries: a folder on disk (this class) or a git tree (`reader.core.sources`).
+    Entries are `os.DirEntry` objects or look like them (name, path, is_dir, is_file, is_symlink,
+    stat); `extra` gives what a row adds after `loose` (a git blob's id: `Found.token`)."""
+
+    def listing(self, path: str) -> Iterator[os.DirEntry[str]]:
+        """A folder's entries as the listing is read (`has_posts` stops at the first post: a folder
+        of 100,000 posts is not listed whole on the window's thread); none if it cannot be read."""
+        try:
+            listing = os.scandir(path)
+        except OSError:
+            return
+        with listing:
+            while True:
+                try:
+                    entry = next(listing)
+                except StopIteration:
+                    return
+                except OSError:  # the folder went away while it was read
+                    return
+                yield entry
+
+    def config(self, root: str) -> bytes | None:
+        """The bytes of ``_config.yml`` (or ``.yaml``), None when there is none."""
+        for name in _CONFIG_NAMES:
+            try:
+                with open(os.path.join(root, name), "rb") as fh:
+                    return fh.read(_CONFIG_MAX)
+            except OSError:
+                continue
+        return None
+
+    def starts_with_front_matter(self, entry: os.DirEntry[str]) -> bool:
+        return starts_with_front_matter(entry.path)
+
+    def extra(self, entry: os.DirEntry[str]) -> tuple[str, ...]:
+        return ()
+
+
+_FOLDER = Tree()
+
+
+def _iter_rows(root: str | os.PathLike[str], tree: Tree) -> Iterator[Row]:
     """`iter_posts` as tuples.  Each folder is listed once, for its files and its subfolders
     alike: an unchanged archive of 5,685 posts is checked in about the time it takes to stat them."""
-    root = os.path.abspath(os.fspath(root))
-    real_root = os.path.realpath(root)
+    root = os.path.abspath(os.fspath(root)) if tree is _FOLDER else os.fspath(root)
+    real_root = os.path.realpath(root) if tree is _FOLDER else root
     kind = os.path.basename(root)
     if kind in POST_FOLDERS:  # the reader opened a posts folder itself
-        yield from _post_folder(root, real_root, "", (), kind)
+        yield from _post_folder(tree, root, real_root, "", (), kind)
         return
-    base, names = collections(root)
-    walker = _Walker(real_root, frozenset(f"{base}/{n}" if base else n for n in names))
-    entries = list(_listing(root))
+    base, names = declared_collections(tree.config(root))
+    walker = _Walker(tree, real_root, frozenset(f"{base}/{n}" if base else n for n in names))
+    entries = list(tree.listing(root))
     yield from walker.walk([e for e in entries if _enterable(e)], "", ())
     # The root's own files last: with no _posts anywhere, they are the posts (dated or not).
-    yield from _files_in(entries, real_root, "", (), "", False, loose=walker.saw_posts)
+    yield from _files_in(tree, entries, real_root, "", (), "", False, loose=walker.saw_posts)
 
 
 class _Walker:
     """Walks the archive outside the post folders: finds post folders and loose dated files."""
 
-    def __init__(self, real_root: str, collection_rels: frozenset[str]) -> None:
+    def __init__(self, tree: Tree, real_root: str, collection_rels: frozenset[str]) -> None:
+        self.tree = tree
         self.real_root = real_root
         self.collection_rels = collection_rels
         self.saw_posts = False
 
     def walk(self, subfolders: list[os.DirEntry[str]], rel: str, cats: tuple[str, ...]) -> Iterator[Row]:
         """Posts in the folders `subfolders` (of the folder at `rel`) and below them."""
+        tree = self.tree
         for entry in sorted(subfolders, key=_name):
             name = entry.name
             child_rel = f"{rel}{name}/"
             if name in POST_FOLDERS or child_rel.rstrip("/") in self.collection_rels:
                 self.saw_posts = self.saw_posts or name == "_posts"
                 post_cats = cats if name in POST_FOLDERS else ()
-                yield from _post_folder(entry.path, self.real_root, child_rel, post_cats, name)
+                yield from _post_folder(tree, entry.path, self.real_root, child_rel, post_cats, name)
                 continue
             # Loose dated posts keep their top-level folder as location and get no categories.
             location = (rel.split("/", 1)[0] if rel else name)
             inner: list[os.DirEntry[str]] = []
-            yield from _files_in(_listing(entry.path), self.real_root, child_rel, (), location, False,
+            yield from _files_in(tree, tree.listing(entry.path), self.real_root, child_rel, (), location, False,
                                  loose=True, subfolders=inner)
             child_cats = cats if name.startswith("_") else (*cats, name)
             yield from self.walk(inner, child_rel, child_cats)
@@ -219,47 +264,31 @@ def _enterable(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _post_folder(path: str, real_root: str, rel: str, cats: tuple[str, ...], location: str) -> Iterator[Row]:
+def _post_folder(tree: Tree, path: str, real_root: str, rel: str, cats: tuple[str, ...],
+                 location: str) -> Iterator[Row]:
     """A post folder: its posts, then those of every folder below it (which hold posts too)."""
     subfolders: list[os.DirEntry[str]] = []
-    yield from _files_in(_listing(path), real_root, rel, cats, location, location == "_drafts",
+    yield from _files_in(tree, tree.listing(path), real_root, rel, cats, location, location == "_drafts",
                          subfolders=subfolders)
     for entry in sorted(subfolders, key=_name):
-        yield from _post_folder(entry.path, real_root, f"{rel}{entry.name}/", cats, location)
+        yield from _post_folder(tree, entry.path, real_root, f"{rel}{entry.name}/", cats, location)
 
 
-def _listing(path: str) -> Iterator[os.DirEntry[str]]:
-    """A folder's entries as the listing is read (`has_posts` stops at the first post: a folder
-    of 100,000 posts is not listed whole on the window's thread); none if it cannot be read."""
-    try:
-        listing = os.scandir(path)
-    except OSError:
-        return
-    with listing:
-        while True:
-            try:
-                entry = next(listing)
-            except StopIteration:
-                return
-            except OSError:  # the folder went away while it was read
-                return
-            yield entry
-
-
-def _files_in(entries: Iterable[os.DirEntry[str]], real_root: str, rel: str, cats: tuple[str, ...], location: str,
-              draft: bool, loose: bool = False, subfolders: list[os.DirEntry[str]] | None = None) -> Iterator[Row]:
+def _files_in(tree: Tree, entries: Iterable[os.DirEntry[str]], real_root: str, rel: str, cats: tuple[str, ...],
+              location: str, draft: bool, loose: bool = False,
+              subfolders: list[os.DirEntry[str]] | None = None) -> Iterator[Row]:
     """Posts among one folder's entries.  `loose`: outside the post folders, where only dated
     names are taken (by their name alone).  `subfolders` receives the folders to enter."""
     for entry in entries:
-        found = _candidate(entry, real_root, rel, cats, location, draft, loose)
+        found = _candidate(tree, entry, real_root, rel, cats, location, draft, loose)
         if found is not None:
             yield found
         elif subfolders is not None and _enterable(entry):
             subfolders.append(entry)
 
 
-def _candidate(entry: os.DirEntry[str], real_root: str, rel: str, cats: tuple[str, ...], location: str,
-               draft: bool, loose: bool) -> Row | None:
+def _candidate(tree: Tree, entry: os.DirEntry[str], real_root: str, rel: str, cats: tuple[str, ...],
+               location: str, draft: bool, loose: bool) -> Row | None:
     name = entry.name
     dot = name.rfind(".")
     if dot <= 0 or name[0] == "." or name[dot:].lower() not in POST_EXTS:  # no post extension, or hidden
@@ -279,9 +308,9 @@ def _candidate(entry: os.DirEntry[str], real_root: str, rel: str, cats: tuple[st
             return None
     except OSError:
         return None
-    if not dated and not starts_with_front_matter(entry.path):
+    if not dated and not tree.starts_with_front_matter(entry):
         return None
-    return (rel + name, st.st_size, st.st_mtime_ns, cats, draft, location, loose)
+    return (rel + name, st.st_size, st.st_mtime_ns, cats, draft, location, loose, *tree.extra(entry))
 
 
 def _inside(target: str, real_root: str) -> bool:

@@ -24,11 +24,11 @@ Workers read the post files themselves, so no text travels between processes.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterable
 
 from .hanzi import fold
+from .postfile import Problem
 
 TYPE_CHECKING = False  # not from typing: importing it costs every command-line run
 if TYPE_CHECKING:
@@ -112,14 +112,12 @@ def index_posts(con: sqlite3.Connection, root: str, items: Iterable[tuple[int, s
 
 def _read_text(root: str, rel: str) -> str:
     from .posts import read_body
+    from .sources import open_source
 
-    path = os.path.join(root, *rel.split("/"))
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError:
+    got = open_source(root).read(rel)
+    if isinstance(got, Problem):
         return ""
-    body = read_body(data, rel)
+    body = read_body(got[0], rel)
     if body is None:
         return ""
     try:
@@ -158,7 +156,6 @@ def worker_index_chunk(root: str, items: list[tuple[int, str, str]]) -> tuple[in
 
 
 def _size(root: str, rel: str) -> int:
-    try:
-        return os.path.getsize(os.path.join(root, *rel.split("/")))
-    except OSError:
-        return 0
+    from .sources import open_source
+
+    return open_source(root).size(rel)

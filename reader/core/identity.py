@@ -105,8 +105,12 @@ def blob_id(data: bytes) -> str:
 
 def git_origin(root: str | os.PathLike[str]) -> tuple[str, str] | None:
     """(origin URL, the archive's path inside the repository, '' at its top) of the git clone
-    `root` is in, read from ``.git/config``; None when it is in none or has no origin."""
+    `root` is in, read from ``.git/config`` (a bare repository's own ``config``); None when it is
+    in none or has no origin."""
     here = Path(os.path.realpath(root))
+    if (here / "HEAD").is_file() and (here / "objects").is_dir() and (here / "config").is_file():
+        url = _origin_url(here / "config")  # a bare repository (a git archive Lectern cloned)
+        return (url, "") if url else None
     for folder in [here, *here.parents]:
         dot_git = folder / ".git"
         try:

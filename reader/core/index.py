@@ -36,9 +36,10 @@ from pathlib import Path
 
 from . import cachefs, collector, fulltext, paths, scanstore
 from .cachedb import SCHEMA_VERSION, CacheDatabaseMixin
-from .discover import Found, fingerprint, scan_rows
+from .discover import Found, fingerprint
 from .postfile import Problem
 from .queries import QueryMixin
+from .sources import open_source
 
 __all__ = ["Index", "ScanReport", "Cancelled", "SCHEMA_VERSION", "cache_folder", "index_folder"]
 
@@ -184,9 +185,14 @@ class Index(CacheDatabaseMixin, QueryMixin):
         """Parsed files are stored batch by batch, so a run killed halfway keeps what it
         parsed and the next one parses the rest; the posts are decided at the end, at once
         (on a first index with `shown`, also every so often on the way: see `refresh`)."""
-        rows = scan_rows(self.root)
-        stamp = fingerprint(rows)
-        if stamp == self._meta(self.con, "scanned"):  # the files of the last complete scan: all is decided
+        source = open_source(self.root)
+        quick = source.stamp()  # a git tree's id: known unchanged before anything is listed
+        scanned = self._meta(self.con, "scanned")
+        if quick is not None and quick == scanned:
+            return scanstore.GroupResult()
+        rows = source.rows()
+        stamp = quick or fingerprint(rows)
+        if stamp == scanned:  # the files of the last complete scan: all is decided
             return scanstore.GroupResult()
         self.con.execute("DELETE FROM meta WHERE key='scanned'")  # until this scan is complete
         found = {row[0]: Found(*row) for row in rows}

@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
-from .discover import _CONFIG_MAX, _CONFIG_NAMES, POST_FOLDERS, archive_root, has_posts
+from .discover import _CONFIG_NAMES, POST_FOLDERS, archive_root
+from .sources import open_source
 from .state import StateStore
 
 __all__ = ["Library", "LibraryArchive", "LibraryError", "default_name"]
 
-KINDS = ("folder",)  # a git source comes with the git issue
+KINDS = ("folder", "git")  # a folder of posts; a bare repository read straight from git (`reader.core.sources`)
 _NAME_MAX = 80
 
 
@@ -42,7 +43,7 @@ class LibraryArchive:
     id: str  # its identity: 'git:host/owner/name' or 'local:<uuid>'
     name: str  # what the reader sees (and `archive:NAME` matches)
     path: str  # where it is (or was last: it may be missing)
-    kind: str  # 'folder'
+    kind: str  # 'folder' or 'git'
     position: int  # the reader's order, from 0
     added: float
     read_at: float  # when a post of it was last opened (0: never): indexing starts with the latest
@@ -60,18 +61,14 @@ class LibraryArchive:
 
 
 def default_name(root: str | os.PathLike[str]) -> str:
-    """``_config.yml``'s ``name`` or ``title`` (a one-line string), else the folder's name."""
-    for file in _CONFIG_NAMES:
-        try:
-            with open(os.path.join(root, file), "rb") as fh:
-                data = fh.read(_CONFIG_MAX)
-        except OSError:
-            continue
-        name = _config_name(data)
-        if name:
-            return name
-        break
-    return Path(root).name or str(root)
+    """``_config.yml``'s ``name`` or ``title`` (a one-line string), else the folder's name (a git
+    archive's without its ``.git``)."""
+    data = open_source(root).config()
+    name = _config_name(data) if data is not None else ""
+    if name:
+        return name
+    folder = Path(root).name
+    return (folder[:-4] if folder.endswith(".git") and len(folder) > 4 else folder) or str(root)
 
 
 def _config_name(data: bytes) -> str:
@@ -162,15 +159,18 @@ class Library:
             os.listdir(root)
         except OSError as exc:
             raise LibraryError(f"“{root}” cannot be read: {exc.strerror or exc}") from None
-        if not has_posts(root):
+        source = open_source(root)
+        if not source.has_posts():
             raise LibraryError(f"No posts were found in “{root}”. Add a Jekyll site, its _posts folder, "
                                "or a folder of posts.")
         real = os.path.realpath(root)
         ident = self.store.identify(real)
         existing = self.get(ident)
-        if existing is not None:
+        if existing is not None:  # the same archive (a git archive of a folder clone's origin: now read from git)
             if existing.path != real:
                 self._update(ident, "path", real)
+            if existing.kind != source.kind:
+                self._update(ident, "kind", source.kind)
             if name:
                 self.rename(ident, name)
             self.mark_initialised()
@@ -178,8 +178,8 @@ class Library:
         chosen = self._unique_name(_clean_name(name) or default_name(real), ident)
         store = self.store
         store._run(lambda: store._write(
-            "INSERT INTO library(archive, name, path, kind, position, added) VALUES(?, ?, ?, 'folder', "
-            "(SELECT coalesce(max(position) + 1, 0) FROM library), ?)", [(ident, chosen, real, time.time())]))
+            "INSERT INTO library(archive, name, path, kind, position, added) VALUES(?, ?, ?, ?, "
+            "(SELECT coalesce(max(position) + 1, 0) FROM library), ?)", [(ident, chosen, real, source.kind, time.time())]))
         self.mark_initialised()
         return self.get(ident)  # type: ignore[return-value]
 
@@ -217,11 +217,13 @@ class Library:
         if not target.exists():  # else archive_root would name its parent folder
             raise LibraryError(f"“{target}” does not exist.")
         root = self._root_of(target)
-        if not has_posts(root):
+        source = open_source(root)
+        if not source.has_posts():
             raise LibraryError(f"No posts were found in “{root}”.")
         real = os.path.realpath(root)
         self.store.identify(real, adopt=archive_id)
         self._update(archive_id, "path", real)
+        self._update(archive_id, "kind", source.kind)
         return self.get(archive_id)  # type: ignore[return-value]
 
     def touch(self, archive_id: str) -> None:

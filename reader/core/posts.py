@@ -5,7 +5,8 @@ Reading never raises for bad input.  What becomes what:
 * `Problem` (the file is listed with its reason, not shown as a post): a file
   that cannot be read or is not a regular file, a file larger than
   MAX_FILE_BYTES (64 MB, see ``limits.py``: it is never read whole), binary
-  data, an empty file, bytes that are no known text encoding, front matter
+  data, a Git LFS pointer (its text is not in the repository), an empty file,
+  bytes that are no known text encoding, front matter
   that is not closed, larger than 64 KB, not valid YAML, not a mapping (a
   list or a lone value), nested too deeply or expanding through aliases or
   merge keys (a "YAML bomb"), using a tag that would build an object
@@ -42,7 +43,6 @@ import html
 import json
 import os
 import re
-import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -54,7 +54,7 @@ from .limits import MAX_FILE_BYTES
 from .postfile import FILENAME_RE, HTML_EXTS, MARKDOWN_EXTS, POST_EXTS, Problem
 from .textcodec import DecodeError, decode_bytes
 
-__all__ = ["Post", "Problem", "read_post", "read_bytes", "parse_post", "read_body", "MARKDOWN_EXTS", "HTML_EXTS", "POST_EXTS"]
+__all__ = ["Post", "Problem", "read_post", "parse_post", "read_body", "MARKDOWN_EXTS", "HTML_EXTS", "POST_EXTS"]
 
 MAX_FRONT_MATTER = 64 * 1024
 # Nodes visited in the loaded front matter, aliases counted each time they are reached.
@@ -128,35 +128,31 @@ class Post:
     notes: tuple[str, ...] = field(default=(), compare=False)
 
 
+LFS_POINTER = b"version https://git-lfs.github.com/spec/v1"
+
+
 class _Bad(Exception):
     """Internal: the reason a file is a Problem."""
 
 
 def read_post(abs_path: str | os.PathLike[str], rel_path: str, *,
               dir_categories: tuple[str, ...] = (), draft: bool = False) -> Post | Problem:
-    """Read and parse one file; never raises for bad content."""
-    got = read_bytes(abs_path, rel_path)
+    """Read (through `reader.core.sources`) and parse one file; never raises for bad content."""
+    from .sources import FolderSource
+
+    folder, name = os.path.split(os.fspath(abs_path))
+    got = FolderSource(folder).read(name)
     if isinstance(got, Problem):
-        return got
+        return Problem(rel_path, got.reason)
     return parse_post(got[0], rel_path, dir_categories=dir_categories, draft=draft)
-
-
-def read_bytes(abs_path: str | os.PathLike[str], rel_path: str) -> tuple[bytes, float] | Problem:
-    """(the file's bytes, up to one more than MAX_FILE_BYTES; its mtime), or why it cannot be read."""
-    try:
-        info = os.stat(abs_path)
-        if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
-            return Problem(rel_path, "not a regular file")
-        with open(abs_path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except (OSError, ValueError) as exc:
-        return Problem(rel_path, f"cannot read the file: {getattr(exc, 'strerror', None) or exc}")
-    return data, info.st_mtime
 
 
 def parse_post(data: bytes, rel_path: str, *, dir_categories: tuple[str, ...] = (),
                draft: bool = False) -> Post | Problem:
     """Parse a post's bytes; `rel_path` names it (and gives the filename date and slug)."""
+    if data.startswith(LFS_POINTER):
+        return Problem(rel_path, "a Git LFS pointer, not the post: its text is stored outside the repository "
+                                 "(Git LFS), which Lectern does not download")
     try:
         return _parse(data, rel_path, dir_categories, draft)
     except _Bad as exc:

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .discover import Found
-from .identity import blob_id, post_key, same_article
+from .identity import post_key, same_article
 from .postfile import Problem
 
 TYPE_CHECKING = False  # not from typing: importing it costs every command-line run
@@ -125,12 +125,11 @@ def _same_bytes(root: str, f: Found, candidates: list[str], known: dict) -> str 
     matching = [rel for rel in candidates if known[rel][3] == origin]
     if not matching:
         return None
-    from .posts import read_bytes  # here: a warm scan never reads a file
+    from .sources import open_source  # here: a warm scan never reads a file
 
-    got = read_bytes(os.path.join(root, *f.rel.split("/")), f.rel)  # as the parse workers read it
-    if isinstance(got, Problem):
+    digest = open_source(root).digest(f)  # a git entry knows it; a file is read as the parse workers read it
+    if digest is None:
         return None
-    digest = blob_id(got[0])
     return next((rel for rel in matching if known[rel][2] == digest), None)
 
 

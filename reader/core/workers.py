@@ -15,7 +15,8 @@ from dataclasses import replace
 from . import cachefs, fulltext, scanstore
 from .discover import Found, starts_with_front_matter
 from .identity import blob_id, signature
-from .posts import Post, Problem, parse_post, read_bytes
+from .posts import Post, Problem, parse_post
+from .sources import open_source
 
 __all__ = ["parse_meta", "parse_meta_chunk", "meta_pool", "text_worker_init", "NOT_A_POST"]
 
@@ -25,11 +26,11 @@ NOT_A_POST = ("not taken as a post: it is outside the post folders and does not 
 def parse_meta(root: str, f: Found) -> tuple[Post | Problem, str, str]:
     """What a file holds (without its body), the git blob id of its bytes ('' when unread) and its
     article signature (identity.signature; '' for a Problem)."""
-    got = read_bytes(os.path.join(root, *f.rel.split("/")), f.rel)
+    got = open_source(root).read(f.rel, f.token)
     if isinstance(got, Problem):
         return got, "", ""
     data = got[0]
-    digest = blob_id(data)
+    digest = f.token or blob_id(data)  # a git entry is named by its blob id already
     if f.loose and not starts_with_front_matter(data):
         return Problem(f.rel, NOT_A_POST), digest, ""
     item = parse_post(data, f.rel, dir_categories=f.categories, draft=f.draft)
