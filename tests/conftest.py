@@ -23,6 +23,19 @@ def _private_dirs(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
+def quick_git(monkeypatch):
+    """Git tests: short connect and stall timeouts (a faulty test server fails in seconds), and no
+    proxy from the environment of whoever runs them.  Modules take it with `usefixtures`."""
+    from reader.core import gitsync
+
+    monkeypatch.setitem(gitsync.TIMEOUTS, "connect_ms", 2000)
+    monkeypatch.setitem(gitsync.TIMEOUTS, "stall_ms", 1000)
+    for name in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy",
+                 "NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
 def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(CORPUS_MISSING)
