@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 
@@ -13,3 +14,19 @@ def write_post(folder: Path, name: str, front: str | None = None, body: str = "<
     path = folder / name
     path.write_bytes(text.encode(encoding))
     return path
+
+
+def cli_run(capsys, *argv) -> tuple[int, str, str]:
+    """lectern-cli in-process: (exit status, stdout, stderr)."""
+    from reader.core.cli import main
+
+    status = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def cli_json(capsys, *argv):
+    """lectern-cli's --json answer of a command that must succeed."""
+    status, out, err = cli_run(capsys, *argv, "--json")
+    assert status == 0, err
+    return json.loads(out)

@@ -9,8 +9,7 @@ import sys
 
 import pytest
 
-from helpers import write_post
-from reader.core.cli import main
+from helpers import cli_json, cli_run, write_post
 
 
 def post(root, name, title, date, url, tags, body):
@@ -43,16 +42,7 @@ def sites(dirs):
     return a, b
 
 
-def run(capsys, *argv):
-    status = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def run_json(capsys, *argv):
-    status, out, err = run(capsys, *argv, "--json")
-    assert status == 0, err
-    return json.loads(out)
+run, run_json = cli_run, cli_json  # (tests/helpers.py)
 
 
 @pytest.fixture

@@ -68,6 +68,8 @@ def _columns() -> int:
 _PATH_HELP = ("archive root, a _posts folder, or any folder holding posts; "
               "or an archive of the library (its name, number or id)")
 _LIBRARY_HELP = "every archive of the library"
+_PROXY_HELP = ("an HTTP(S) proxy, http://host:port (default: none; 'env' takes HTTPS_PROXY and the like "
+               "from the environment); SOCKS is not supported")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -119,14 +121,26 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(flag, action="store_true", help=f"mark it {what}")
     p.set_defaults(run=_cmd_mark)
 
-    p = sub.add_parser("library", formatter_class=_Formatter, help="list, add, rename or remove the library's archives")
+    p = sub.add_parser("library", formatter_class=_Formatter,
+                       help="list, add, update, rename or remove the library's archives")
     lib = p.add_subparsers(required=True, metavar="ACTION")
     p = lib.add_parser("list", parents=[base], formatter_class=_Formatter, help="the archives, in the reader's order")
     p.set_defaults(run=_library("list"))
-    p = lib.add_parser("add", parents=[base], formatter_class=_Formatter, help="add an archive (its marks come back)")
-    p.add_argument("path", metavar="PATH", help="archive root, a _posts folder, or any folder holding posts")
+    p = lib.add_parser("add", parents=[base], formatter_class=_Formatter,
+                       help="add an archive by its folder, or clone one by its git URL (its marks come back)")
+    p.add_argument("path", metavar="PATH|URL", help="archive root, a _posts folder, any folder holding posts, "
+                   "or a git URL (https://...): its default branch is cloned (progress on stderr)")
     p.add_argument("--name", help="the name to show (default: _config.yml's name or title, else the folder's)")
+    p.add_argument("--full", action="store_true", help="a URL: clone the whole history (default: the last commit)")
+    p.add_argument("--folder", metavar="DIR", help="a URL: clone into DIR (default: the data folder's archives/)")
+    p.add_argument("--proxy", metavar="URL", help=_PROXY_HELP)
     p.set_defaults(run=_library("add"))
+    p = lib.add_parser("update", parents=[base], formatter_class=_Formatter,
+                       help="fetch git archives' new posts (only when asked: Lectern never connects by itself)")
+    p.add_argument("archives", metavar="ID", nargs="*", help="names, numbers or ids of git archives")
+    p.add_argument("--all", action="store_true", help="every git archive of the library")
+    p.add_argument("--proxy", metavar="URL", help=_PROXY_HELP)
+    p.set_defaults(run=_library("update"))
     p = lib.add_parser("remove", parents=[base], formatter_class=_Formatter, help="take an archive out of the library")
     p.add_argument("archive", metavar="ID", help="its name, number, id (or the start of it) or folder")
     p.add_argument("--forget", action="store_true", help="also forget its read and starred marks")
@@ -239,7 +253,8 @@ def _cmd_mark(args: argparse.Namespace) -> int:
     root = _root(args.path, args)
     named = root / args.post if not Path(args.post).is_absolute() else Path(args.post)
     rel = relative_post(root, args.post) if named.is_file() else None  # a file's path, else a key
-    row = find_row(args, root, lambda index: index.row_by_path(rel) if rel else index.row_by_key(args.post))
+    row = find_row(args, root, lambda index: index.row_by_path(rel) if rel else
+                   (index.row_by_key(args.post) or index.row_by_path(args.post)))  # (a git archive's path)
     if row is None:
         raise CliError(f"no such post: {args.post}")
     data = set_marks(args, root, row)

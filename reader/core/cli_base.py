@@ -218,6 +218,15 @@ def relative_post(root: Path, post: str) -> str:
         rel = candidate.absolute().relative_to(root.absolute()).as_posix()
     except ValueError:
         raise CliError(f"{post} is not inside the archive {root}") from None
-    if not candidate.is_file():
+    if not _is_entry(root, rel, candidate):
         raise CliError(f"no such post: {post}")
     return rel
+
+
+def _is_entry(root: Path, rel: str, candidate: Path) -> bool:
+    """Whether the archive holds a file at `rel` (a git archive has no files on disk: asked of its tree)."""
+    from .postfile import Problem
+    from .sources import open_source
+
+    source = open_source(root)
+    return candidate.is_file() if source.kind == "folder" else not isinstance(source.read(rel), Problem)

@@ -82,6 +82,10 @@ def _usable(a: LibraryArchive) -> Path:
 # --- library list / add / remove / rename ---------------------------------------------
 
 def library_command(action: str, args: argparse.Namespace) -> int:
+    if action == "update" or (action == "add" and _is_url(args.path)):
+        from . import cli_git  # here: only a git archive's commands load the network side
+
+        return cli_git.run(action, args)
     try:
         with _open(args) as library:
             data, text = _ACTIONS[action](args, library)
@@ -89,6 +93,12 @@ def library_command(action: str, args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     emit(args, data, text)
     return 0
+
+
+def _is_url(text: str) -> bool:
+    from .gitsync import is_git_url
+
+    return is_git_url(text) and not Path(text).exists()
 
 
 def _list(args: argparse.Namespace, library: Library) -> tuple[dict[str, Any], str]:
