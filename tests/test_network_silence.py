@@ -56,6 +56,7 @@ SCRIPT = textwrap.dedent("""
 """)
 
 ARCHIVES = [pytest.param(GUIDE, id="guide"),
+            pytest.param("git", id="git-archive"),  # the guide as a git archive (a bare clone whose origin is https)
             pytest.param(CORPUS / "oped2", id="oped2", marks=pytest.mark.skipif(
                 not (CORPUS / "oped2").is_dir(), reason="../shared/corpus not present"))]
 
@@ -65,6 +66,8 @@ def test_no_network_connection_from_start_to_quit(archive, tmp_path):
     strace = shutil.which("strace")
     if strace is None:
         pytest.skip("strace is not installed (apt install strace): the child-process check cannot run")
+    if archive == "git":
+        archive = _git_archive(tmp_path / "guide.git")
     script = tmp_path / "read_all.py"
     script.write_text(SCRIPT)
     log = tmp_path / "strace.log"
@@ -84,3 +87,14 @@ def test_no_network_connection_from_start_to_quit(archive, tmp_path):
     control = [line for line in inet if 'htons(9)' in line and '127.0.0.1' in line]
     assert control, "strace did not see the control connection: the check is blind"
     assert [line for line in inet if line not in control] == []
+
+
+def _git_archive(path):
+    """The guide's files committed to a bare repository with an https origin, as Lectern clones one:
+    reading it must never reach for that origin."""
+    from gitserver import make_repo
+
+    files = {p.relative_to(GUIDE).as_posix(): p.read_bytes() for p in GUIDE.rglob("*") if p.is_file()}
+    repo = make_repo(path, [files])
+    repo.remotes.create("origin", "https://github.com/example/guide.git", "+refs/heads/master:refs/heads/master")
+    return path

@@ -20,6 +20,9 @@ __all__ = ["ActionId", "ActionSpec", "ACTIONS", "MENUS", "spec", "translate", "w
 
 class ActionId(Enum):
     OPEN_FOLDER = auto()
+    ADD_GIT = auto()
+    UPDATE_ARCHIVE = auto()
+    UPDATE_ALL = auto()
     RESCAN = auto()
     SHOW_PROBLEMS = auto()
     PRINT = auto()
@@ -87,6 +90,12 @@ A = ActionId
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(A.OPEN_FOLDER, "file", QT_TRANSLATE_NOOP("actions", "Open Folder…"),
                ("Ctrl+O",), "library.open_folder_dialog", icon="open"),
+    ActionSpec(A.ADD_GIT, "file", QT_TRANSLATE_NOOP("actions", "Add Archive from Git…"),
+               ("Ctrl+Shift+O",), "git.open_add_dialog"),
+    ActionSpec(A.UPDATE_ARCHIVE, "file", QT_TRANSLATE_NOOP("actions", "Update Archive"),
+               ("Ctrl+U",), "git.update_current"),
+    ActionSpec(A.UPDATE_ALL, "file", QT_TRANSLATE_NOOP("actions", "Update All Archives"),
+               ("Ctrl+Shift+U",), "git.update_all"),
     ActionSpec(A.RESCAN, "file", QT_TRANSLATE_NOOP("actions", "Rescan Archive"),
                ("Ctrl+R", "F5"), "library.rescan", icon="rescan"),
     ActionSpec(A.SHOW_PROBLEMS, "file", QT_TRANSLATE_NOOP("actions", "Posts That Could Not Be Read…"),

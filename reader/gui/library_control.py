@@ -19,13 +19,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
-from reader.core.discover import archive_root, has_posts
+from reader.core.discover import archive_root
 from reader.core.index import ScanReport
 from reader.core.library import Library, LibraryError
 from reader.core.queries import Scope
+from reader.core.sources import open_source
 
 from .library_session import LibrarySession
 from .library_state import SEP
@@ -52,6 +53,8 @@ CATCH_UP_MS = 400  # while a library's archives are opened one by one, the list 
 
 
 class LibraryControl(QObject):
+    session_started = Signal()  # a library was opened (its archives are being listed)
+
     def __init__(self, window: QWidget, settings: Settings, runner: Runner, panes: tuple[TreePane, ListPane, ArticlePane],
                  status: tuple[QLabel, QLabel, QProgressBar], parts: tuple[ScopeControl, ReadingCommands,
                                                                            PostListing, LiveRefresh],
@@ -140,7 +143,7 @@ class LibraryControl(QObject):
         except OSError as exc:
             return self._refuse(self.tr("“%1” cannot be read: %2").replace("%1", str(root))
                                 .replace("%2", exc.strerror or str(exc)))
-        if not has_posts(root):
+        if not open_source(root).has_posts():
             return self._refuse(self.tr("No posts were found in “%1”. Open a Jekyll site, its _posts "
                                         "folder, or a folder of posts.").replace("%1", str(root)))
         library = self._library()
@@ -206,6 +209,7 @@ class LibraryControl(QObject):
         self.show_welcome()
         session.start()
         session.check_state()
+        self.session_started.emit()
 
     def _show_name(self, scope: Scope | None = None) -> None:
         """The window's title: the archive listed (its entry in the tree), else the library's."""

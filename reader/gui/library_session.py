@@ -64,6 +64,7 @@ class LibrarySession(QObject):
         self.members: dict[str, ArchiveSession] = {}
         self.watchers: dict[str, ArchiveWatcher] = {}
         self.missing: dict[str, str] = {}  # archive id -> why it cannot be read now
+        self.alerts: dict[str, str] = {}  # archive id -> why its last update failed (it is readable as it was)
         self.index = LibraryIndex()
         self.index.background_duplicates = True  # ~0.2 s for 150,000 posts: never on the GUI thread
         self._dups_running = False
@@ -497,7 +498,7 @@ class LibrarySession(QObject):
             member = self.members.get(archive.id)
             counts = member.counts if member is not None else None
             parts.append((archive, counts, self.missing.get(archive.id)))
-        return build_library_tree(parts, new=self.new_count)
+        return build_library_tree(parts, new=self.new_count, alerts=self.alerts)
 
     def also_in(self, row: Row) -> list[str]:
         """Names of the other archives keeping this article."""

@@ -14,16 +14,18 @@ import os
 from collections.abc import Callable
 from functools import reduce
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QMimeData, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QWidget)
 
+from reader.core import gitsync
 from reader.core.queries import Scope
 
 from .actions import ACTIONS, MENUS, ActionId, translate
 from .article_commands import ArticleCommands
 from .dialogs import CheatSheet, ProblemsDialog
+from .git_control import GitControl
 from .library_control import LibraryControl
 from .library_session import LibrarySession
 from .list_delegate import SnippetDelegate
@@ -94,6 +96,8 @@ class MainWindow(QMainWindow):
                                       (self.status_archive, self.status_index, self.status_progress),
                                       (self.scopes, self.reading, self.listing, self.live), self.moved_archives,
                                       show_message)
+        self.git = GitControl(self, self.settings, self.runner, self.library, self.statusBar(), show_message)
+        self.library.session_started.connect(self.git.start)
 
     def _setup_ui(self) -> None:
         self.setWindowTitle("Lectern")
@@ -169,6 +173,7 @@ class MainWindow(QMainWindow):
         for spec in ACTIONS:
             self.actions_by_id[spec.id].setText(translate(spec.text))
         self.library.retranslate_ui()
+        self.git.retranslate_ui()
         self.status_problems.setAccessibleName(self.tr("Posts that could not be read"))
         self.status_progress.setAccessibleName(self.tr("Indexing progress"))
         for pane in (self.tree_pane, self.list_pane, self.article_pane):
@@ -244,14 +249,19 @@ class MainWindow(QMainWindow):
             self.scopes.select_scope(session.in_archive(scope, row.archive if row is not None else ""))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
-        if any(u.isLocalFile() for u in event.mimeData().urls()):
+        if any(u.isLocalFile() for u in event.mimeData().urls()) or _dropped_git_url(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        """A folder or post opens; a git address (a link dragged from a browser) offers to add it."""
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        url = _dropped_git_url(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.open_path(paths[0])
+        elif url:
+            event.acceptProposedAction()
+            self.git.add_dialog(url)
 
     # --- search ---------------------------------------------------------------------------------
 
@@ -355,12 +365,22 @@ class MainWindow(QMainWindow):
         """Stop background work before the interpreter exits: a worker thread still
         running while Qt and Python tear down can hang the exit."""
         self.library.cancel()
+        self.git.close()
         self.fetcher.abort_all()
         self.runner.wait(timeout_ms)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.save_ui()
         self.library.cancel()
+        self.git.close()
         self.fetcher.abort_all()
         QTimer.singleShot(0, self.library.close)
         super().closeEvent(event)
+
+
+def _dropped_git_url(data: QMimeData) -> str:
+    """The git address a drop carries (a link from a browser, or its text), '' when none."""
+    texts = [u.toString() for u in data.urls() if not u.isLocalFile()]
+    if data.hasText():
+        texts.append(data.text().strip())
+    return next((t for t in texts if gitsync.is_git_url(t)), "")

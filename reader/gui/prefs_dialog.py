@@ -2,7 +2,8 @@
 
 Each control writes its preference through the typed settings wrapper and
 emits `changed(key)`; the main window applies it live (theme, typography,
-images, language), so the dialog has no OK/Cancel: Close is enough.
+images, language; the network settings of git archives), so the dialog has no
+OK/Cancel: Close is enough.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFontComboBox, QFormLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from reader.core import gitsync
 
 from .appearance import default_reading_family
-from .settings import IMAGE_POLICIES, LANGUAGES, MARK_READ_POLICIES, THEMES, Settings
+from .settings import (IMAGE_POLICIES, LANGUAGES, MARK_READ_POLICIES, MAX_AUTO_UPDATE_HOURS, PROXY_MODES, THEMES,
+                       Settings)
 
 __all__ = ["PreferencesDialog", "LANGUAGE_NAMES"]
 
@@ -40,8 +44,12 @@ class PreferencesDialog(QDialog):
         self.image_override = QComboBox(self)
         self.language = QComboBox(self)
         self.language_note = QLabel(self)
+        self.proxy_mode = QComboBox(self)
+        self.proxy_url = QLineEdit(self)
+        self.proxy_note = QLabel(self)
+        self.auto_update = QSpinBox(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self._groups: list[QGroupBox] = [QGroupBox(self) for _ in range(3)]
+        self._groups: list[QGroupBox] = [QGroupBox(self) for _ in range(4)]
         self._forms: list[QFormLayout] = []
         self._setup_ui()
         self._load()
@@ -61,6 +69,11 @@ class PreferencesDialog(QDialog):
         self.text_width.setRange(0, 200)
         self.text_width.setSingleStep(5)
         self.language_note.setWordWrap(True)
+        self.proxy_note.setWordWrap(True)
+        self.proxy_note.setObjectName("proxy-note")
+        self.proxy_url.setPlaceholderText("http://proxy.example.com:8080")
+        self.proxy_url.setClearButtonEnabled(True)
+        self.auto_update.setRange(0, MAX_AUTO_UPDATE_HOURS)
         font_row = QHBoxLayout()
         font_row.addWidget(self.font_family, 1)
         font_row.addWidget(self.font_default)
@@ -69,6 +82,7 @@ class PreferencesDialog(QDialog):
              (self.paragraph_spacing, None), (self.text_width, None)],
             [(self.mark_read, None), (self.images, None), (self.image_override, None)],
             [(self.language, None), (self.language_note, None)],
+            [(self.proxy_mode, None), (self.proxy_url, None), (self.proxy_note, None), (self.auto_update, None)],
         ]
         layout = QVBoxLayout(self)
         for group, group_rows in zip(self._groups, rows):
@@ -83,11 +97,12 @@ class PreferencesDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Preferences"))
-        titles = (self.tr("Reading"), self.tr("Behaviour"), self.tr("Language"))
+        titles = (self.tr("Reading"), self.tr("Behaviour"), self.tr("Language"), self.tr("Network"))
         labels = ((self.tr("&Theme:"), self.tr("&Font:"), self.tr("Font &size:"), self.tr("&Line height:"),
                    self.tr("&Paragraph spacing:"), self.tr("Text &width:")),
                   (self.tr("&Mark posts read:"), self.tr("&Remote images:"), self.tr("For &this archive:")),
-                  (self.tr("&User interface:"), ""))
+                  (self.tr("&User interface:"), ""),
+                  (self.tr("Pro&xy:"), self.tr("Proxy &address:"), "", self.tr("Update &git archives:")))
         for group, form, title, texts in zip(self._groups, self._forms, titles, labels):
             group.setTitle(title)
             for row, text in enumerate(texts):
@@ -117,6 +132,14 @@ class PreferencesDialog(QDialog):
         self.text_width.setToolTip(self.tr("The widest line, in Chinese characters (about twice as many Latin "
                                            "letters); the text is centred in the pane."))
         self.language_note.setText(self.tr("Menus and dialogs change at once."))
+        self._fill(self.proxy_mode, PROXY_MODES, (self.tr("No proxy"), self.tr("From the environment (HTTPS_PROXY)"),
+                                                  self.tr("This proxy")))
+        self.auto_update.setSpecialValueText(self.tr("Only when I ask"))
+        self.auto_update.setPrefix(self.tr("every "))
+        self.auto_update.setSuffix(self.tr(" h"))
+        self.auto_update.setToolTip(self.tr("Lectern connects only to add or update a git archive: when you ask, "
+                                            "or every so many hours if you choose it here."))
+        self._show_proxy_problem()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -146,6 +169,9 @@ class PreferencesDialog(QDialog):
         self.line_height.setValue(prefs.line_height)
         self.paragraph_spacing.setValue(prefs.paragraph_spacing)
         self.text_width.setValue(prefs.text_width)
+        self.proxy_mode.setCurrentIndex(max(0, self.proxy_mode.findData(prefs.proxy_mode)))
+        self.proxy_url.setText(prefs.proxy_url)
+        self.auto_update.setValue(prefs.auto_update_hours)
 
     def _connect_signals(self) -> None:
         self.buttons.rejected.connect(self.reject)
@@ -160,12 +186,36 @@ class PreferencesDialog(QDialog):
         self.line_height.valueChanged.connect(lambda v: self._store("line_height", v))
         self.paragraph_spacing.valueChanged.connect(lambda v: self._store("paragraph_spacing", v))
         self.text_width.valueChanged.connect(lambda v: self._store("text_width", v))
+        self.proxy_mode.currentIndexChanged.connect(self._on_proxy_changed)
+        self.proxy_url.textChanged.connect(self._on_proxy_changed)
+        self.auto_update.valueChanged.connect(lambda v: self._store("auto_update_hours", v))
 
     # --- storing --------------------------------------------------------------------------------
 
     def _store(self, key: str, value: object) -> None:
         setattr(self.settings.prefs, key, value)
         self.changed.emit(key)
+
+    def _on_proxy_changed(self, *_args: object) -> None:
+        self.settings.prefs.proxy_mode = self.proxy_mode.currentData() or "none"
+        self.settings.prefs.proxy_url = self.proxy_url.text()
+        self._show_proxy_problem()
+        self.changed.emit("proxy")
+
+    def _show_proxy_problem(self) -> None:
+        """Say at once when the proxy cannot be used (SOCKS, a malformed address), not at the next update."""
+        mode = self.proxy_mode.currentData() or "none"
+        self.proxy_url.setEnabled(mode == "url")
+        proxy = gitsync.Proxy(mode, self.proxy_url.text())
+        problem = proxy.problem("https://example.com/")
+        if problem and mode == "url" and not self.proxy_url.text().strip():
+            problem = self.tr("Enter the proxy's address, like http://proxy.example.com:8080.")
+        elif problem and "socks" in proxy.resolved("https://example.com/").lower():
+            problem = self.tr("SOCKS proxies are not supported: use an HTTP proxy (http://host:port).")
+        elif problem:
+            problem = self.tr("This proxy address cannot be used: write it like http://host:port.")
+        self.proxy_note.setText(problem or (self.tr("Used only to add and update git archives.")))
+        self.proxy_note.setStyleSheet("color: #b00020;" if problem else "")
 
     def _on_font_family_changed(self, font: QFont) -> None:
         family = font.family()

@@ -18,7 +18,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from reader.core import paths
 
 __all__ = ["Settings", "Prefs", "UiState", "MARK_READ_POLICIES", "IMAGE_POLICIES", "THEMES", "LANGUAGES",
-           "SCRIPTS", "MAX_RECENT"]
+           "SCRIPTS", "MAX_RECENT", "PROXY_MODES", "MAX_AUTO_UPDATE_HOURS"]
 
 T = TypeVar("T")
 MARK_READ_POLICIES = ("immediately", "after_delay", "never")
@@ -26,6 +26,8 @@ IMAGE_POLICIES = ("never", "ask", "always")  # remote images
 THEMES = ("system", "light", "dark", "sepia")
 LANGUAGES = ("", "en", "zh_CN", "zh_TW")  # "": the system's
 SCRIPTS = ("", "simplified", "traditional")  # Chinese shown as written, or converted
+PROXY_MODES = ("none", "env", "url")  # git archives: no proxy, the environment's (HTTPS_PROXY ...), this URL
+MAX_AUTO_UPDATE_HOURS = 168
 MAX_RECENT = 10
 
 
@@ -93,6 +95,9 @@ class Prefs(_Group):
     TEXT_WIDTH = _Key("text_width", 40)  # widest line, in CJK characters (em); 0: the whole pane
     LANGUAGE = _Key("language", "")
     SCRIPT = _Key("script", "")
+    PROXY_MODE = _Key("proxy_mode", "none")
+    PROXY_URL = _Key("proxy_url", "")
+    AUTO_UPDATE_HOURS = _Key("auto_update_hours", 0)  # git archives fetched every N hours; 0: only when asked
 
     def _choice(self, key: _Key[str], choices: tuple[str, ...]) -> str:
         value = self._get(key)
@@ -211,6 +216,30 @@ class Prefs(_Group):
     @property
     def mark_read_delay_ms(self) -> int:
         return max(0, self._get(self.MARK_READ_DELAY_MS))
+
+    @property
+    def proxy_mode(self) -> str:
+        return self._choice(self.PROXY_MODE, PROXY_MODES)
+
+    @proxy_mode.setter
+    def proxy_mode(self, value: str) -> None:
+        self._set_choice(self.PROXY_MODE, PROXY_MODES, value)
+
+    @property
+    def proxy_url(self) -> str:
+        return self._get(self.PROXY_URL).strip()
+
+    @proxy_url.setter
+    def proxy_url(self, value: str) -> None:
+        self._set(self.PROXY_URL, value.strip())
+
+    @property
+    def auto_update_hours(self) -> int:
+        return max(0, min(MAX_AUTO_UPDATE_HOURS, self._get(self.AUTO_UPDATE_HOURS)))
+
+    @auto_update_hours.setter
+    def auto_update_hours(self, value: int) -> None:
+        self._set(self.AUTO_UPDATE_HOURS, max(0, min(MAX_AUTO_UPDATE_HOURS, int(value))))
 
 
 

@@ -17,7 +17,8 @@ from enum import IntEnum
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, QObject,
                             QSortFilterProxyModel, Qt)
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from reader.core.hanzi import fold
 from reader.core.queries import Scope, TreeCounts
@@ -44,6 +45,7 @@ class Node:
     parent: Node | None = field(default=None, repr=False)
     source: str = ""  # the untranslated label of a fixed entry or section heading ("" for data)
     note: str = ""  # why the entry's archive cannot be read (shown with its name)
+    alert: str = ""  # why the archive's last update failed (it is still read as it was)
 
     def add(self, child: Node) -> Node:
         child.parent = self
@@ -117,10 +119,12 @@ def build_tree(counts: TreeCounts, tr: Callable[[str], str] | None = None, new: 
 
 
 def build_library_tree(archives: list[tuple[LibraryArchive, TreeCounts | None, str | None]],
-                       tr: Callable[[str], str] | None = None, new: int = 0) -> Node:
+                       tr: Callable[[str], str] | None = None, new: int = 0,
+                       alerts: dict[str, str] | None = None) -> Node:
     """The tree of a library of several archives: All posts, Unread, New, Starred across them all,
     then each archive (in the reader's order) holding its own sections.  `archives`: each archive,
-    its counts (None while not read yet) and why it cannot be read (None when it can)."""
+    its counts (None while not read yet) and why it cannot be read (None when it can); `alerts`: why
+    an archive's last update failed."""
     parts = [c for _a, c, _m in archives if c is not None]
     total, unread, starred = (sum(c.total for c in parts), sum(c.unread for c in parts),
                               sum(c.starred for c in parts))
@@ -134,6 +138,7 @@ def build_library_tree(archives: list[tuple[LibraryArchive, TreeCounts | None, s
     for archive, counts, missing in archives:
         node = section.add(Node(archive.name, Scope("all", "", archive.id), counts.total if counts else 0,
                                 counts.unread if counts else 0))
+        node.alert = (alerts or {}).get(archive.id, "")
         if missing is not None:
             node.note = missing
         elif counts is not None:
@@ -184,6 +189,7 @@ class TreeModel(QAbstractItemModel):
         self.root = Node("", None)
         self._bold = QFont()
         self._bold.setBold(True)
+        self._alert: QIcon | None = None
         self.convert: Callable[[str], str] | None = None  # names of tags, categories, authors in one script
 
     def set_root(self, root: Node) -> None:
@@ -238,6 +244,19 @@ class TreeModel(QAbstractItemModel):
             stack.extend(reversed(node.children))
         return QModelIndex()
 
+    def set_alerts(self, alerts: dict[str, str]) -> None:
+        """Mark the archives whose last update failed (and unmark the others), in place: the counts
+        and what the reader has open stay as they are."""
+        for section in self.root.children:
+            for node in section.children if section.scope is None else ():
+                if node.scope is None or not node.scope.archive or node.scope.kind != "all":
+                    continue
+                alert = alerts.get(node.scope.archive, "")
+                if alert != node.alert:
+                    node.alert = alert
+                    index = self.createIndex(node.row(), 0, node)
+                    self.dataChanged.emit(index, index)
+
     # --- live counts -------------------------------------------------------------------
 
     def apply_read_counts(self, counts: dict[Scope, int], delta: int) -> None:
@@ -290,6 +309,11 @@ class TreeModel(QAbstractItemModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 2
 
+    def _alert_icon(self) -> QIcon:
+        if self._alert is None:
+            self._alert = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return self._alert
+
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -305,6 +329,11 @@ class TreeModel(QAbstractItemModel):
             return str(node.unread) if node.unread else ""
         if role == Qt.ItemDataRole.ToolTipRole and node.note:
             return self.tr("This archive cannot be read: %1").replace("%1", node.note)
+        if role == Qt.ItemDataRole.ToolTipRole and node.alert and col == 0:
+            return self.tr("Updating it failed: %1\nIt is shown as it was. File › Update Archive tries again.") \
+                .replace("%1", node.alert)
+        if role == Qt.ItemDataRole.DecorationRole and node.alert and col == 0:
+            return self._alert_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
             if node.scope and node.scope.kind == "starred":
                 return self.tr("%n starred", "", node.total)

@@ -6,7 +6,10 @@ seen), the top folder of posts kept outside the post folders (``archived/``,
 where a pull adds ``archived/DATE/`` folders: not each of its thousands of
 date folders), and `.git` when there is one: git rewrites `.git/index` on every
 pull, checkout or reset, which also catches files changed in place (a
-folder watch sees files created, deleted and renamed, not rewritten).
+folder watch sees files created, deleted and renamed, not rewritten).  A git
+archive (a bare repository read straight from git) has no post folders: its
+root and ``refs/heads`` are watched, where an update (this window's, or
+``lectern-cli library update``'s) moves the branch.
 Events are debounced: `changed` fires once, `debounce_ms` after the last
 event of a burst (a pull of 500 files is one refresh).  Watching costs a
 handful of inotify watches, never one per post.
@@ -49,6 +52,9 @@ class ArchiveWatcher(QObject):
         git = self.root / ".git"
         if git.is_dir():
             wanted.add(str(git))
+        heads = self.root / "refs" / "heads"
+        if heads.is_dir() and (self.root / "objects").is_dir():  # a git archive: its branch moves there
+            wanted.add(str(heads))  # (or in packed-refs, at the root)
         current = set(self._fs.directories())
         stale = sorted(current - wanted)
         if stale:

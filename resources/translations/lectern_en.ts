@@ -13,6 +13,41 @@
     </message>
 </context>
 <context>
+    <name>GitControl</name>
+    <message numerus="yes">
+        <location filename="../../reader/gui/git_control.py" line="+324"/>
+        <source>“%1” was downloaded again: %n new post(s)</source>
+        <translation>
+            <numerusform>“%1” was downloaded again: %n new post</numerusform>
+            <numerusform>“%1” was downloaded again: %n new posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>“%1” updated: %n new post(s), %2 moved, %3 removed</source>
+        <translation>
+            <numerusform>“%1” updated: %n new post, %2 moved, %3 removed</numerusform>
+            <numerusform>“%1” updated: %n new posts, %2 moved, %3 removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>“%1” updated: %n new post(s)</source>
+        <translation>
+            <numerusform>“%1” updated: %n new post</numerusform>
+            <numerusform>“%1” updated: %n new posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n archive(s) could not be updated; “%1”: %2</source>
+        <translation>
+            <numerusform>%n archive could not be updated; “%1”: %2</numerusform>
+            <numerusform>%n archives could not be updated; “%1”: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LiveRefresh</name>
     <message numerus="yes">
         <location filename="../../reader/gui/live.py" line="+53"/>
@@ -42,8 +77,9 @@
 <context>
     <name>PostListing</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/listing.py" line="+78"/>
-        <location line="+22"/>
+        <location filename="../../reader/gui/listing.py" line="+79"/>
+        <location line="+28"/>
+        <location line="+25"/>
         <source>%n posts</source>
         <translation>
             <numerusform>%n post</numerusform>
@@ -51,7 +87,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-5"/>
+        <location line="-36"/>
+        <location line="+6"/>
+        <location line="+32"/>
         <source>%n posts so far</source>
         <translation>
             <numerusform>%n post so far</numerusform>
@@ -81,7 +119,7 @@
 <context>
     <name>TreeModel</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/tree_model.py" line="+310"/>
+        <location filename="../../reader/gui/tree_model.py" line="+339"/>
         <source>%n starred</source>
         <translation>
             <numerusform>%n starred</numerusform>
@@ -124,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%Ln new since last open</source>
         <translation>
             <numerusform>%Ln new since last open</numerusform>

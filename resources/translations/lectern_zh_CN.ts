@@ -2,6 +2,96 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddGitDialog</name>
+    <message>
+        <location filename="../../reader/gui/git_dialog.py" line="+60"/>
+        <location line="+13"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Resolving %1 of %2 changes…</source>
+        <translation>正在处理变更：%1/%2…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Received %1 of %2 objects (%3)</source>
+        <translation>已接收对象：%1/%2（%3）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Try Again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Add Archive from Git</source>
+        <translation>从 Git 添加文章库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save in:</source>
+        <translation>保存位置：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add&amp;ress:</source>
+        <translation>地址(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the archive&apos;s own name</source>
+        <translation>文章库原有的名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download the &amp;whole history (much larger; the latest is enough to read)</source>
+        <translation>下载完整历史记录（体积大得多；阅读只需最新版本）(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Change…</source>
+        <translation>更改(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the main branch is downloaded, and nothing is checked out: every post is read straight from git. Lectern connects only when you add or update.</source>
+        <translation>只下载主分支，也不会在磁盘上展开文件：每篇文章都直接从 Git 中读取。Lectern 只在添加或更新时才会联网。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+20"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>“%1” is not a git address. Paste the archive&apos;s address, like https://github.com/owner/archive</source>
+        <translation>“%1”不是 Git 地址。请粘贴文章库的地址，例如 https://github.com/owner/archive</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the archive&apos;s git address.</source>
+        <translation>请输入文章库的 Git 地址。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save Git Archives In</source>
+        <translation>选择 Git 文章库的保存位置</translation>
+    </message>
+</context>
+<context>
     <name>ArticleCommands</name>
     <message>
         <location filename="../../reader/gui/article_commands.py" line="+148"/>
@@ -232,6 +322,152 @@
     </message>
 </context>
 <context>
+    <name>GitControl</name>
+    <message>
+        <location filename="../../reader/gui/git_control.py" line="+47"/>
+        <source>Could not find the server %1. Check the address and your connection.</source>
+        <translation>找不到服务器 %1。请检查地址和网络连接。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 refused the connection. Check the address, or try again later.</source>
+        <translation>%1 拒绝了连接。请检查地址，或稍后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection to %1 was broken. Try again.</source>
+        <translation>与 %1 的连接已中断。请重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 did not answer in time. Check your connection (or proxy) and try again.</source>
+        <translation>%1 未及时响应。请检查网络连接（或代理）后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 asks for a user name and password: Lectern only reads public archives.</source>
+        <translation>%1 要求输入用户名和密码：Lectern 只能读取公开的文章库。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has no archive at this address.</source>
+        <translation>%1 在此地址上没有文章库。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 had a problem of its own (a server error). Try again later.</source>
+        <translation>%1 自身出现了问题（服务器错误）。请稍后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The download from %1 was cut off before its end. Try again.</source>
+        <translation>从 %1 下载的数据在结束前被中断。请重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The secure connection to %1 could not be trusted (its certificate was refused).</source>
+        <translation>无法信任与 %1 的安全连接（其证书被拒绝）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The disk is full: free some space and try again.</source>
+        <translation>磁盘已满：请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The local copy of this archive is damaged. Download a fresh copy: your read and starred posts are kept.</source>
+        <translation>此文章库的本地副本已损坏。请重新下载：已读和星标记录会保留。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fresh Copy</source>
+        <translation>重新下载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download the archive again: its local copy is damaged. Your read and starred posts are kept.</source>
+        <translation>重新下载文章库：它的本地副本已损坏。已读和星标记录会保留。</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>“%1” is this archive, already in your library: update it instead.</source>
+        <translation>“%1”就是这个文章库，已在您的文库中：请改为更新它。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Added “%1”: %2 downloaded in %3 s.</source>
+        <translation>已添加“%1”：下载 %2，用时 %3 秒。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Select a git archive in the tree to update it.</source>
+        <translation>请在侧栏中选择要更新的 Git 文章库。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is a folder: Lectern never changes it. Update it with git yourself; the window picks up what changed.</source>
+        <translation>“%1”是一个文件夹：Lectern 从不改动它。请自行用 Git 更新，窗口会自动显示变化。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>There is no git archive in the library: add one with File › Add Archive from Git…</source>
+        <translation>文库中没有 Git 文章库：请选择 文件 › 从 Git 添加文章库…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Updating “%1”…</source>
+        <translation>正在更新“%1”…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>“%1” is up to date.</source>
+        <translation>“%1”已是最新。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>“%1” was downloaded again: %n new post(s)</source>
+        <translation>
+            <numerusform>已重新下载“%1”：%n 篇新文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>“%1” updated: %n new post(s), %2 moved, %3 removed</source>
+        <translation>
+            <numerusform>已更新“%1”：%n 篇新文章，%2 篇已移动，%3 篇已删除</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>“%1” updated: %n new post(s)</source>
+        <translation>
+            <numerusform>已更新“%1”：%n 篇新文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n archive(s) could not be updated; “%1”: %2</source>
+        <translation>
+            <numerusform>%n 个文章库无法更新；“%1”：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Updating “%1” failed: %2</source>
+        <translation>更新“%1”失败：%2</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Downloading “%1” again…</source>
+        <translation>正在重新下载“%1”…</translation>
+    </message>
+</context>
+<context>
     <name>ImageFetcher</name>
     <message>
         <location filename="../../reader/gui/net.py" line="+77"/>
@@ -247,13 +483,13 @@
 <context>
     <name>LibraryControl</name>
     <message>
-        <location filename="../../reader/gui/library_control.py" line="+68"/>
-        <location line="+380"/>
+        <location filename="../../reader/gui/library_control.py" line="+74"/>
+        <location line="+393"/>
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-328"/>
         <source>“%1” does not exist.</source>
         <translation>“%1”不存在。</translation>
     </message>
@@ -279,7 +515,7 @@
         <translation>正在读取文章…</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+142"/>
         <source>Reading posts: %1 of %2</source>
         <translation>正在读取文章：%1/%2</translation>
     </message>
@@ -402,7 +638,7 @@
 <context>
     <name>LibrarySession</name>
     <message>
-        <location filename="../../reader/gui/library_session.py" line="+161"/>
+        <location filename="../../reader/gui/library_session.py" line="+98"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
@@ -467,8 +703,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="+117"/>
-        <location line="+53"/>
+        <location filename="../../reader/gui/main_window.py" line="+123"/>
+        <location line="+54"/>
         <source>Posts that could not be read</source>
         <translation>无法读取的文章</translation>
     </message>
@@ -483,7 +719,7 @@
         <translation>搜索已就绪</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+153"/>
         <source>About Lectern</source>
         <translation>关于 Lectern</translation>
     </message>
@@ -578,32 +814,35 @@
 <context>
     <name>PostListing</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/listing.py" line="+78"/>
-        <location line="+22"/>
+        <location filename="../../reader/gui/listing.py" line="+79"/>
+        <location line="+28"/>
+        <location line="+25"/>
         <source>%n posts</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-52"/>
         <source>This search cannot run: %1</source>
         <translation>无法执行此搜索：%1</translation>
     </message>
     <message numerus="yes">
         <location line="+16"/>
+        <location line="+6"/>
+        <location line="+32"/>
         <source>%n posts so far</source>
         <translation>
             <numerusform>目前找到 %n 篇</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
         <source>Searched %1 of %2 posts: the newest are indexed first, and the list fills in as indexing goes on.</source>
         <translation>已搜索 %2 篇中的 %1 篇：最新的文章先建立索引，列表会随着索引进度继续补充。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+39"/>
         <source>Reading posts…</source>
         <translation>正在读取文章…</translation>
     </message>
@@ -621,7 +860,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../reader/gui/prefs_dialog.py" line="+85"/>
+        <location filename="../../reader/gui/prefs_dialog.py" line="+99"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -639,6 +878,11 @@
         <location line="+0"/>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Network</source>
+        <translation>网络</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -689,6 +933,21 @@
         <location line="+1"/>
         <source>&amp;User interface:</source>
         <translation>界面语言(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pro&amp;xy:</source>
+        <translation>代理(&amp;X)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Proxy &amp;address:</source>
+        <translation>代理地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Update &amp;git archives:</source>
+        <translation>更新 Git 文章库(&amp;G)：</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -792,6 +1051,61 @@
         <source>Menus and dialogs change at once.</source>
         <translation>菜单和对话框会立即切换。</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>No proxy</source>
+        <translation>不使用代理</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From the environment (HTTPS_PROXY)</source>
+        <translation>使用环境变量（HTTPS_PROXY）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This proxy</source>
+        <translation>使用以下代理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only when I ask</source>
+        <translation>仅在我要求时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every </source>
+        <translation>每 </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lectern connects only to add or update a git archive: when you ask, or every so many hours if you choose it here.</source>
+        <translation>Lectern 只在添加或更新 Git 文章库时联网：在您要求时，或按此处的设置每隔若干小时一次。</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Enter the proxy&apos;s address, like http://proxy.example.com:8080.</source>
+        <translation>请输入代理地址，例如 http://proxy.example.com:8080。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SOCKS proxies are not supported: use an HTTP proxy (http://host:port).</source>
+        <translation>不支持 SOCKS 代理：请使用 HTTP 代理（http://host:port）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This proxy address cannot be used: write it like http://host:port.</source>
+        <translation>无法使用此代理地址：请按 http://host:port 的格式填写。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used only to add and update git archives.</source>
+        <translation>仅用于添加和更新 Git 文章库。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsDialog</name>
@@ -851,18 +1165,18 @@
 <context>
     <name>TreeModel</name>
     <message>
-        <location filename="../../reader/gui/tree_model.py" line="+58"/>
+        <location filename="../../reader/gui/tree_model.py" line="+60"/>
         <source>All posts</source>
         <translation>全部文章</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+272"/>
+        <location line="+299"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-298"/>
         <source>Starred</source>
         <translation>已加星标</translation>
     </message>
@@ -922,7 +1236,7 @@
         <translation>顶层文件夹</translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location line="+244"/>
         <source>%1 (unavailable)</source>
         <translation>%1（不可用）</translation>
     </message>
@@ -931,8 +1245,15 @@
         <source>This archive cannot be read: %1</source>
         <translation>无法读取此文章库：%1</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Updating it failed: %1
+It is shown as it was. File › Update Archive tries again.</source>
+        <translation>更新失败：%1
+显示的是更新前的内容。可通过“文件 › 更新文章库”重试。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%n starred</source>
         <translation>
             <numerusform>%n 篇已加星标</numerusform>
@@ -1053,7 +1374,7 @@
         <translation>从 %1 到 %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Still reading posts: the list fills in, newest first.</source>
         <translation>仍在读取文章：列表会陆续补全，最新的在前。</translation>
     </message>
@@ -1078,7 +1399,7 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+79"/>
+        <location filename="../../reader/gui/actions.py" line="+82"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1106,6 +1427,21 @@
         <location line="+5"/>
         <source>Open Folder…</source>
         <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add Archive from Git…</source>
+        <translation>从 Git 添加文章库…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update Archive</source>
+        <translation>更新文章库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update All Archives</source>
+        <translation>更新所有文章库</translation>
     </message>
     <message>
         <location line="+2"/>

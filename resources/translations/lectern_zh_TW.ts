@@ -2,6 +2,96 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AddGitDialog</name>
+    <message>
+        <location filename="../../reader/gui/git_dialog.py" line="+60"/>
+        <location line="+13"/>
+        <source>Connecting…</source>
+        <translation>正在連線…</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Resolving %1 of %2 changes…</source>
+        <translation>正在處理變更：%1/%2…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Received %1 of %2 objects (%3)</source>
+        <translation>已接收物件：%1/%2（%3）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Try Again</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Add Archive from Git</source>
+        <translation>從 Git 新增文章庫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save in:</source>
+        <translation>儲存位置：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add&amp;ress:</source>
+        <translation>網址(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the archive&apos;s own name</source>
+        <translation>文章庫原有的名稱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download the &amp;whole history (much larger; the latest is enough to read)</source>
+        <translation>下載完整歷史記錄（檔案大得多；閱讀只需最新版本）(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Change…</source>
+        <translation>變更(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the main branch is downloaded, and nothing is checked out: every post is read straight from git. Lectern connects only when you add or update.</source>
+        <translation>只下載主分支，也不會在磁碟上展開檔案：每篇文章都直接從 Git 中讀取。Lectern 只在新增或更新時才會連線。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+20"/>
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>“%1” is not a git address. Paste the archive&apos;s address, like https://github.com/owner/archive</source>
+        <translation>「%1」不是 Git 網址。請貼上文章庫的網址，例如 https://github.com/owner/archive</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the archive&apos;s git address.</source>
+        <translation>請輸入文章庫的 Git 網址。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save Git Archives In</source>
+        <translation>選擇 Git 文章庫的儲存位置</translation>
+    </message>
+</context>
+<context>
     <name>ArticleCommands</name>
     <message>
         <location filename="../../reader/gui/article_commands.py" line="+148"/>
@@ -232,6 +322,152 @@
     </message>
 </context>
 <context>
+    <name>GitControl</name>
+    <message>
+        <location filename="../../reader/gui/git_control.py" line="+47"/>
+        <source>Could not find the server %1. Check the address and your connection.</source>
+        <translation>找不到伺服器 %1。請檢查網址和網路連線。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 refused the connection. Check the address, or try again later.</source>
+        <translation>%1 拒絕了連線。請檢查網址，或稍後再試。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection to %1 was broken. Try again.</source>
+        <translation>與 %1 的連線已中斷。請重試。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 did not answer in time. Check your connection (or proxy) and try again.</source>
+        <translation>%1 未及時回應。請檢查網路連線（或代理伺服器）後重試。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 asks for a user name and password: Lectern only reads public archives.</source>
+        <translation>%1 要求輸入使用者名稱和密碼：Lectern 只能讀取公開的文章庫。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has no archive at this address.</source>
+        <translation>%1 在此網址上沒有文章庫。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 had a problem of its own (a server error). Try again later.</source>
+        <translation>%1 本身發生了問題（伺服器錯誤）。請稍後再試。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The download from %1 was cut off before its end. Try again.</source>
+        <translation>從 %1 下載的資料在結束前被中斷。請重試。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The secure connection to %1 could not be trusted (its certificate was refused).</source>
+        <translation>無法信任與 %1 的安全連線（其憑證遭到拒絕）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The disk is full: free some space and try again.</source>
+        <translation>磁碟已滿：請釋放一些空間後重試。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The local copy of this archive is damaged. Download a fresh copy: your read and starred posts are kept.</source>
+        <translation>此文章庫的本機副本已損毀。請重新下載：已讀和星號記錄會保留。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fresh Copy</source>
+        <translation>重新下載</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download the archive again: its local copy is damaged. Your read and starred posts are kept.</source>
+        <translation>重新下載文章庫：它的本機副本已損毀。已讀和星號記錄會保留。</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>“%1” is this archive, already in your library: update it instead.</source>
+        <translation>「%1」就是這個文章庫，已在您的文庫中：請改為更新它。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Added “%1”: %2 downloaded in %3 s.</source>
+        <translation>已新增「%1」：下載 %2，耗時 %3 秒。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Select a git archive in the tree to update it.</source>
+        <translation>請在側邊欄中選擇要更新的 Git 文章庫。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is a folder: Lectern never changes it. Update it with git yourself; the window picks up what changed.</source>
+        <translation>「%1」是一個資料夾：Lectern 從不更動它。請自行用 Git 更新，視窗會自動顯示變更。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>There is no git archive in the library: add one with File › Add Archive from Git…</source>
+        <translation>文庫中沒有 Git 文章庫：請選擇 檔案 › 從 Git 新增文章庫…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Updating “%1”…</source>
+        <translation>正在更新「%1」…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>“%1” is up to date.</source>
+        <translation>「%1」已是最新狀態。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>“%1” was downloaded again: %n new post(s)</source>
+        <translation>
+            <numerusform>已重新下載「%1」：%n 篇新文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>“%1” updated: %n new post(s), %2 moved, %3 removed</source>
+        <translation>
+            <numerusform>已更新「%1」：%n 篇新文章，%2 篇已移動，%3 篇已刪除</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>“%1” updated: %n new post(s)</source>
+        <translation>
+            <numerusform>已更新「%1」：%n 篇新文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n archive(s) could not be updated; “%1”: %2</source>
+        <translation>
+            <numerusform>%n 個文章庫無法更新；「%1」：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Updating “%1” failed: %2</source>
+        <translation>更新「%1」失敗：%2</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Downloading “%1” again…</source>
+        <translation>正在重新下載「%1」…</translation>
+    </message>
+</context>
+<context>
     <name>ImageFetcher</name>
     <message>
         <location filename="../../reader/gui/net.py" line="+77"/>
@@ -247,13 +483,13 @@
 <context>
     <name>LibraryControl</name>
     <message>
-        <location filename="../../reader/gui/library_control.py" line="+68"/>
-        <location line="+380"/>
+        <location filename="../../reader/gui/library_control.py" line="+74"/>
+        <location line="+393"/>
         <source>&amp;Library</source>
         <translation>文庫(&amp;L)</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-328"/>
         <source>“%1” does not exist.</source>
         <translation>「%1」不存在。</translation>
     </message>
@@ -279,7 +515,7 @@
         <translation>正在讀取文章…</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+142"/>
         <source>Reading posts: %1 of %2</source>
         <translation>正在讀取文章：%1/%2</translation>
     </message>
@@ -402,7 +638,7 @@
 <context>
     <name>LibrarySession</name>
     <message>
-        <location filename="../../reader/gui/library_session.py" line="+161"/>
+        <location filename="../../reader/gui/library_session.py" line="+98"/>
         <source>Library</source>
         <translation>文庫</translation>
     </message>
@@ -467,8 +703,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="+117"/>
-        <location line="+53"/>
+        <location filename="../../reader/gui/main_window.py" line="+123"/>
+        <location line="+54"/>
         <source>Posts that could not be read</source>
         <translation>無法讀取的文章</translation>
     </message>
@@ -483,7 +719,7 @@
         <translation>搜尋已就緒</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+153"/>
         <source>About Lectern</source>
         <translation>關於 Lectern</translation>
     </message>
@@ -578,32 +814,35 @@
 <context>
     <name>PostListing</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/listing.py" line="+78"/>
-        <location line="+22"/>
+        <location filename="../../reader/gui/listing.py" line="+79"/>
+        <location line="+28"/>
+        <location line="+25"/>
         <source>%n posts</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-52"/>
         <source>This search cannot run: %1</source>
         <translation>無法執行此搜尋：%1</translation>
     </message>
     <message numerus="yes">
         <location line="+16"/>
+        <location line="+6"/>
+        <location line="+32"/>
         <source>%n posts so far</source>
         <translation>
             <numerusform>目前找到 %n 篇</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
         <source>Searched %1 of %2 posts: the newest are indexed first, and the list fills in as indexing goes on.</source>
         <translation>已搜尋 %2 篇中的 %1 篇：最新的文章先建立索引，清單會隨著索引進度繼續補上。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+39"/>
         <source>Reading posts…</source>
         <translation>正在讀取文章…</translation>
     </message>
@@ -621,7 +860,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../reader/gui/prefs_dialog.py" line="+85"/>
+        <location filename="../../reader/gui/prefs_dialog.py" line="+99"/>
         <source>Preferences</source>
         <translation>偏好設定</translation>
     </message>
@@ -639,6 +878,11 @@
         <location line="+0"/>
         <source>Language</source>
         <translation>語言</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Network</source>
+        <translation>網路</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -689,6 +933,21 @@
         <location line="+1"/>
         <source>&amp;User interface:</source>
         <translation>介面語言(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pro&amp;xy:</source>
+        <translation>代理伺服器(&amp;X)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Proxy &amp;address:</source>
+        <translation>代理伺服器位址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Update &amp;git archives:</source>
+        <translation>更新 Git 文章庫(&amp;G)：</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -792,6 +1051,61 @@
         <source>Menus and dialogs change at once.</source>
         <translation>選單和對話框會立即切換。</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>No proxy</source>
+        <translation>不使用代理伺服器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From the environment (HTTPS_PROXY)</source>
+        <translation>使用環境變數（HTTPS_PROXY）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This proxy</source>
+        <translation>使用以下代理伺服器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only when I ask</source>
+        <translation>僅在我要求時</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every </source>
+        <translation>每 </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> h</source>
+        <translation> 小時</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lectern connects only to add or update a git archive: when you ask, or every so many hours if you choose it here.</source>
+        <translation>Lectern 只在新增或更新 Git 文章庫時連線：在您要求時，或依此處的設定每隔幾小時一次。</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Enter the proxy&apos;s address, like http://proxy.example.com:8080.</source>
+        <translation>請輸入代理伺服器位址，例如 http://proxy.example.com:8080。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SOCKS proxies are not supported: use an HTTP proxy (http://host:port).</source>
+        <translation>不支援 SOCKS 代理伺服器：請使用 HTTP 代理伺服器（http://host:port）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This proxy address cannot be used: write it like http://host:port.</source>
+        <translation>無法使用此代理伺服器位址：請依 http://host:port 的格式填寫。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used only to add and update git archives.</source>
+        <translation>僅用於新增和更新 Git 文章庫。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsDialog</name>
@@ -851,18 +1165,18 @@
 <context>
     <name>TreeModel</name>
     <message>
-        <location filename="../../reader/gui/tree_model.py" line="+58"/>
+        <location filename="../../reader/gui/tree_model.py" line="+60"/>
         <source>All posts</source>
         <translation>所有文章</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+272"/>
+        <location line="+299"/>
         <source>Unread</source>
         <translation>未讀</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-298"/>
         <source>Starred</source>
         <translation>已加星號</translation>
     </message>
@@ -922,7 +1236,7 @@
         <translation>頂層資料夾</translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location line="+244"/>
         <source>%1 (unavailable)</source>
         <translation>%1（無法使用）</translation>
     </message>
@@ -931,8 +1245,15 @@
         <source>This archive cannot be read: %1</source>
         <translation>無法讀取此文章庫：%1</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Updating it failed: %1
+It is shown as it was. File › Update Archive tries again.</source>
+        <translation>更新失敗：%1
+顯示的是更新前的內容。可透過「檔案 › 更新文章庫」重試。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%n starred</source>
         <translation>
             <numerusform>%n 篇已加星號</numerusform>
@@ -1053,7 +1374,7 @@
         <translation>從 %1 到 %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Still reading posts: the list fills in, newest first.</source>
         <translation>仍在讀取文章：列表會陸續補齊，最新的在前。</translation>
     </message>
@@ -1078,7 +1399,7 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+79"/>
+        <location filename="../../reader/gui/actions.py" line="+82"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
@@ -1106,6 +1427,21 @@
         <location line="+5"/>
         <source>Open Folder…</source>
         <translation>開啟資料夾…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add Archive from Git…</source>
+        <translation>從 Git 新增文章庫…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update Archive</source>
+        <translation>更新文章庫</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update All Archives</source>
+        <translation>更新所有文章庫</translation>
     </message>
     <message>
         <location line="+2"/>
