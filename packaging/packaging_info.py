@@ -37,3 +37,44 @@ QT_LIBS_UNUSED = (
     "Qt6OpenGLWidgets", "Qt6SvgWidgets", "Qt6UiTools", "Qt6Xml.", "qmltooling", "libqtvirtualkeyboard",
     "libqpdf", "Qt6QmlModels", "Qt6QmlWorkerScript",
 )
+
+# Git archives (reader/core/gitsync.py, sources.GitSource): pygit2 reaches libgit2 through cffi, whose
+# `_cffi_backend` is imported from C, where PyInstaller's analysis cannot see it.  The reader modules
+# import pygit2 inside functions; listed too so that no refactoring can drop them from the bundle.
+GIT_HIDDEN_IMPORTS = (
+    "_cffi_backend", "pygit2", "pygit2._pygit2", "pygit2._libgit2", "certifi",
+    "reader.core.gitsync", "reader.core.gitlibrary", "reader.core.sources", "reader.gui.self_test_git",
+)
+# certifi's cacert.pem: on Linux the wheel's own OpenSSL knows no system store, and
+# gitsync.configure_tls() points it at this file (without it every https clone fails with
+# "user rejected certificate").  Bundled on every OS (a few hundred KB).
+GIT_DATA_PACKAGES = ("certifi",)
+GIT_CA_BUNDLE = "certifi/cacert.pem"  # its place in the bundle
+# The shared libraries the pygit2 wheel ships beside its extension modules, by file-name pattern, that
+# the bundle must hold: on Linux auditwheel's pygit2.libs/ (libgit2, the OpenSSL libgit2 and libssh2 use,
+# libssh2, libpcre; only zlib comes from the system, zlib1g of the .deb's Depends); on macOS
+# delocate's pygit2/.dylibs/; on Windows the DLL beside the extension.  The spec checks this list
+# after its analysis on Linux (a build that lacks one fails) and warns elsewhere.
+GIT_LIBRARIES = {
+    "linux": (r"^libgit2[-.]", r"^libssl[-.]", r"^libcrypto[-.]", r"^libssh2[-.]"),
+    "darwin": (r"^libgit2[-.]",),
+    "win32": (r"^(lib)?git2[-.]",),
+}
+
+
+def missing_git_files(platform: str, binaries: list[str], datas: list[str]) -> list[str]:
+    """What the bundle lacks for git archives: `binaries` and `datas` are the destination paths of
+    the analysis (``a.binaries``/``a.datas``); returns the missing patterns and files."""
+    import re
+    from pathlib import PurePath
+
+    key = "linux" if platform.startswith("linux") else platform
+    names = [PurePath(b).name for b in binaries]
+    missing = [p for p in GIT_LIBRARIES.get(key, ()) if not any(re.match(p, n) for n in names)]
+    if not any(PurePath(b).name.startswith("_cffi_backend.") for b in binaries):
+        missing.append("_cffi_backend")
+    if not any(PurePath(b).name.startswith("_libgit2.") for b in binaries):
+        missing.append("pygit2/_libgit2")
+    if GIT_CA_BUNDLE not in {PurePath(d).as_posix() for d in datas}:
+        missing.append(GIT_CA_BUNDLE)
+    return missing

@@ -2,7 +2,9 @@
 
 The app icon renders and is not blank at 16 px; make_icons.py writes every hicolor size (and the
 .ico/.icns when Pillow is there); the macOS Info.plist keys, the Inno Setup script, the disk-image
-script and the release workflow hold what the other pieces rely on.
+script and the release workflow hold what the other pieces rely on.  Git archives: the spec, the
+.deb, the Windows and macOS recipes carry pygit2 (its libraries, `_cffi_backend`) and certifi's
+certificates, and the git part of `lectern --self-test` runs here in-process.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ MAKE_ICONS = ROOT / "packaging" / "make_icons.py"
 INFO_PLIST = ROOT / "packaging" / "macos" / "info_plist.json"
 BUILD_DMG = ROOT / "packaging" / "macos" / "build-dmg.sh"
 ISS = ROOT / "packaging" / "windows" / "lectern.iss"
+SPEC = ROOT / "packaging" / "lectern.spec"
+BUILD_DEB = ROOT / "packaging" / "linux" / "build_deb.py"
+PACKAGE_TEST = ROOT / "packaging" / "linux" / "package_test.sh"
 RELEASE = ROOT / ".github" / "workflows" / "release.yml"
 APP_ID = "io.github.lectern.Lectern"
 HICOLOR_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -230,3 +235,156 @@ def test_release_workflow_builds_and_self_tests_on_every_os():
     assert "dist/Lectern.app/Contents/MacOS/lectern --self-test" in macos
     # The system packages: the one list, resources/system-packages.txt (tests/test_setup.py checks it).
     assert "python packaging/system_deps.py --install run test" in linux
+
+
+# --- git archives: pygit2 and certifi in every bundle -------------------------------------------
+
+
+def _packaging_info():
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        import packaging_info
+    finally:
+        sys.path.remove(str(ROOT / "packaging"))
+    return packaging_info
+
+
+def test_spec_bundles_pygit2_and_certifi():
+    info = _packaging_info()
+    assert {"_cffi_backend", "pygit2", "certifi", "reader.core.gitsync", "reader.core.sources",
+            "reader.gui.self_test_git"} <= set(info.GIT_HIDDEN_IMPORTS)
+    assert "certifi" in info.GIT_DATA_PACKAGES and info.GIT_CA_BUNDLE == "certifi/cacert.pem"
+    text = SPEC.read_text(encoding="utf-8")
+    assert "hiddenimports=list(GIT_HIDDEN_IMPORTS)" in text
+    assert "for package in GIT_DATA_PACKAGES:\n    datas += collect_data_files(package" in text
+    assert 'binaries = collect_dynamic_libs("pygit2")' in text and "binaries=binaries," in text
+    # checked after the analysis, before anything is written: a Linux bundle without them fails
+    check = text.index("missing_git_files(sys.platform, [b[0] for b in a.binaries], [d[0] for d in a.datas])")
+    assert check < text.index("pyz = PYZ(") and "if missing and IS_LINUX:\n    raise SystemExit" in text
+
+
+@pytest.mark.parametrize("platform, binaries, complete", [
+    ("linux", ["pygit2.libs/libgit2-b9a7920b.so.1.9.7", "pygit2.libs/libssl-cb06c96f.so.3",
+               "pygit2.libs/libcrypto-06d2c0b8.so.3", "pygit2.libs/libssh2-470cf730.so.1.0.1"], True),
+    ("linux", ["pygit2.libs/libgit2-b9a7920b.so.1.9.7", "libssl.so.3", "libcrypto.so.3",
+               "pygit2.libs/libssh2-470cf730.so.1.0.1"], True),
+    ("linux", ["pygit2.libs/libssl-cb06c96f.so.3", "pygit2.libs/libcrypto-06d2c0b8.so.3",
+               "pygit2.libs/libssh2-470cf730.so.1.0.1"], False),  # no libgit2 (the cffi module is not it)
+    ("darwin", ["pygit2/.dylibs/libgit2.1.9.dylib"], True),
+    ("win32", ["pygit2/git2.dll"], True),
+    ("win32", [], False),
+])
+def test_missing_git_files_names_what_a_bundle_lacks(platform, binaries, complete):
+    info = _packaging_info()
+    base = ["_cffi_backend.cpython-311-x86_64-linux-gnu.so", "pygit2/_libgit2.abi3.so"]
+    missing = info.missing_git_files(platform, base + binaries, ["certifi/cacert.pem"])
+    assert (missing == []) is complete, missing
+    bare = set(info.missing_git_files(platform, binaries, []))
+    assert {"_cffi_backend", "pygit2/_libgit2", "certifi/cacert.pem"} <= bare
+
+
+def test_the_installed_pygit2_wheel_has_what_the_spec_checks():
+    """The patterns of packaging_info.GIT_LIBRARIES match the wheel the bundle is built from."""
+    from importlib.metadata import files
+
+    import _cffi_backend
+    import certifi
+
+    info = _packaging_info()
+    wheel = [str(f) for f in files("pygit2") or []]
+    binaries = [*wheel, Path(_cffi_backend.__file__).name]
+    datas = [Path(certifi.where()).relative_to(Path(certifi.__file__).parents[1]).as_posix()]
+    assert info.missing_git_files(sys.platform, binaries, datas) == []
+
+
+def _system_libraries_of(path: Path) -> set[str]:
+    out = subprocess.run(["ldd", str(path)], capture_output=True, text=True, check=True, timeout=30).stdout
+    found = set()
+    for line in out.splitlines():
+        name, _, where = line.strip().partition(" => ")
+        if where and ".libs/" not in where:
+            found.add(name.strip())
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("ldd") is None, reason="Linux, ldd")
+def test_the_deb_needs_no_new_system_package_for_git():
+    """pygit2's extensions link the wheel's own libgit2/libssh2/OpenSSL; what they take from the system
+    is glibc and zlib, both in the .deb's Depends (the `run` packages of resources/system-packages.txt)."""
+    import pygit2
+
+    from reader.gui.platform_check import read_package_list
+
+    glibc = {"libc.so.6", "libm.so.6", "libpthread.so.0", "libdl.so.2", "librt.so.1"}
+    listed = {lib for p in read_package_list(ROOT / "resources" / "system-packages.txt") if p.tag == "run"
+              for lib in (*p.libraries, *p.optional_libraries)}
+    folder = Path(pygit2.__file__).parent
+    for module in [*folder.glob("_libgit2*.so"), *folder.glob("_pygit2*.so")]:
+        needed = {n for n in _system_libraries_of(module) if not n.startswith(("linux-vdso", "/"))}
+        assert needed - glibc <= listed, (module.name, sorted(needed - glibc - listed))
+    text = BUILD_DEB.read_text(encoding="utf-8")
+    assert "missing_git_files(sys.platform, files, files)" in text and "return 1" in text
+
+
+def test_package_test_checks_the_bundle_and_the_git_line():
+    text = PACKAGE_TEST.read_text(encoding="utf-8")
+    for pattern in ("'_cffi_backend.*'", "'libgit2[-.]*'", "'libssh2[-.]*'", "'libssl-*'", "'libcrypto-*'",
+                    "'cacert.pem'"):
+        assert pattern in text, pattern
+    assert 'grep -q "git: cloned and updated a local repo" <<<"$out"' in text
+    assert 'grep -q "TLS certificates configured from certifi" <<<"$out"' in text
+
+
+def test_windows_and_macos_recipes_refuse_a_bundle_without_git():
+    iss = ISS.read_bytes().decode("ascii")
+    assert '#define Bundle AddBackslash(SourcePath) + "..\\..\\dist\\lectern\\_internal"' in iss
+    assert re.search(r'^#if !DirExists\(Bundle \+ "\\pygit2"\)\n  #error .*\n#endif$', iss, re.MULTILINE)
+    assert re.search(r'^#if !FileExists\(Bundle \+ "\\certifi\\cacert\.pem"\)\n  #error .*\n#endif$', iss,
+                     re.MULTILINE)
+    assert iss.index("#error") < iss.index("[Setup]")
+    dmg = BUILD_DMG.read_text(encoding="utf-8")
+    loop = re.search(r"for pattern in (.*); do\n(.*\n){2}done", dmg)
+    assert loop, "build-dmg.sh does not check the .app for git's files"
+    assert {"'_cffi_backend.*'", "'_libgit2.*'", "'libgit2*.dylib'", "'cacert.pem'"} <= set(loop.group(1).split())
+    assert dmg.index("for pattern in") < dmg.index("hdiutil create")
+
+
+# --- the git part of `lectern --self-test`, in-process (no PyInstaller) ---------------------------
+
+
+def test_self_test_clones_and_updates_a_local_repository(tmp_path):
+    import time
+
+    from reader.gui.self_test_git import ODD_NAME, check_git
+
+    assert "|" in ODD_NAME and ":" in ODD_NAME
+    start = time.perf_counter()
+    line = check_git(tmp_path)
+    seconds = time.perf_counter() - start
+    assert line.startswith("git: cloned and updated a local repo (4 posts), libgit2 "), line
+    if sys.platform.startswith("linux"):
+        assert re.search(r"TLS certificates configured from certifi \(\d+ in cacert\.pem\)", line), line
+    assert seconds < 5, f"the git self-test took {seconds:.1f} s"
+    shutil.rmtree(tmp_path / "git")  # nothing left open (Windows could not remove an open pack)
+
+
+def test_self_test_names_a_failing_update(tmp_path, monkeypatch):
+    from reader.core import gitsync
+    from reader.gui.self_test_git import check_git
+
+    def broken(path, **_kw):
+        raise gitsync.GitSyncError("damaged", "the pack is broken")
+
+    monkeypatch.setattr(gitsync, "update", broken)
+    with pytest.raises(RuntimeError, match="GitSyncError: the pack is broken"):
+        check_git(tmp_path)
+
+
+def test_self_test_prints_the_git_line():
+    import inspect
+
+    from reader.gui import app
+
+    source = inspect.getsource(app.self_test)
+    assert "check_git(scratch)" in source and "; {git}" in source
+    assert source.index("check_git(scratch)") < source.index("shutil.rmtree(scratch")

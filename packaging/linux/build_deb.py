@@ -17,11 +17,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging"))
-from packaging_info import APP_ID  # noqa: E402
+from packaging_info import APP_ID, missing_git_files  # noqa: E402
 from system_deps import depends  # noqa: E402
 
 # The system libraries the bundle's Qt needs (xcb platform, OpenGL, fonts, input): the `run` packages of
-# resources/system-packages.txt, the list `make run` installs.
+# resources/system-packages.txt, the list `make run` installs.  Git archives need none: the bundle carries
+# pygit2's libgit2, libssh2 and OpenSSL (pygit2.libs/) and certifi's cacert.pem; libz is zlib1g, listed.
 DEPENDS = depends()
 
 
@@ -29,6 +30,13 @@ def main() -> int:
     bundle = ROOT / "dist" / "lectern"
     if not (bundle / "lectern").is_file():
         print("build_deb: dist/lectern/lectern is missing: run `make package` first", file=sys.stderr)
+        return 1
+    internal = bundle / "_internal"
+    files = [p.relative_to(internal).as_posix() for p in internal.rglob("*") if p.is_file()]
+    missing = missing_git_files(sys.platform, files, files)
+    if missing:
+        print(f"build_deb: dist/lectern lacks what git archives need ({', '.join(missing)}): "
+              "rebuild it with `make package`", file=sys.stderr)
         return 1
     ver = version("lectern")
     arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,

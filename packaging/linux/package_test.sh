@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Smoke test of the Linux installer: unpack the .deb into a scratch root, run the installed
 # app's --self-test offscreen (with the system's fonts, then with none at all, so the bundled
-# CJK font must take over), and validate the desktop entry and the AppStream metainfo.
+# CJK font must take over; each run also clones and updates a local git repository with the
+# bundled libgit2 and checks certifi's certificates), and validate the desktop entry and the
+# AppStream metainfo.
 # In CI, as root, also install the .deb for real with apt (its Depends: included) and test that.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,8 +14,18 @@ dpkg -x "$deb" "$scratch/root"
 app="$scratch/root/opt/lectern/lectern"
 echo "== $deb: $(du -h "$deb" | cut -f1), bundle $(du -sh "$scratch/root/opt/lectern" | cut -f1)"
 
+echo "== git archives: what the bundle carries (pygit2's own libgit2, libssh2 and OpenSSL; certifi)"
+lib="$scratch/root/opt/lectern/_internal"
+for pattern in '_cffi_backend.*' '_libgit2.*' 'libgit2[-.]*' 'libssh2[-.]*' 'libssl-*' 'libcrypto-*' 'cacert.pem'; do
+  [[ -n $(find "$lib" -name "$pattern" -print -quit) ]] || { echo "the bundle has no $pattern" >&2; exit 1; }
+done
+
 echo "== self-test with the system's fonts"
-QT_QPA_PLATFORM=offscreen "$app" --self-test
+out=$(QT_QPA_PLATFORM=offscreen "$app" --self-test)
+echo "$out"
+grep -q "git: cloned and updated a local repo" <<<"$out" || { echo "no git line in the self-test" >&2; exit 1; }
+grep -q "TLS certificates configured from certifi" <<<"$out" \
+  || { echo "the bundle's libgit2 does not use certifi's certificates: https clones would fail" >&2; exit 1; }
 
 echo "== self-test on a machine with no fonts at all"
 cat > "$scratch/no-fonts.conf" <<XML

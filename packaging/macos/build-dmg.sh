@@ -28,6 +28,11 @@ app="dist/Lectern.app"
 [[ -d "$app" ]] || die "$app is missing: build it first with: pyinstaller --noconfirm packaging/lectern.spec"
 [[ -x "$app/Contents/MacOS/lectern" ]] || die "$app has no executable Contents/MacOS/lectern: the build is incomplete"
 command -v hdiutil >/dev/null 2>&1 || die "hdiutil not found: disk images are built on macOS only"
+# Git archives: pygit2 with the libgit2 the wheel ships (pygit2/.dylibs) and certifi's certificates.
+for pattern in '_cffi_backend.*' '_libgit2.*' 'libgit2*.dylib' 'cacert.pem'; do
+  [[ -n $(find "$app" -name "$pattern" -print -quit) ]] ||
+    die "$app has no $pattern: git archives would not work (see packaging/lectern.spec)"
+done
 
 dmg="dist/lectern-$version-macos.dmg"
 stage=$(mktemp -d "${TMPDIR:-/tmp}/lectern-dmg.XXXXXX")

@@ -18,6 +18,15 @@
 #endif
 #define AppName "Lectern"
 #define AppExe "lectern.exe"
+; Git archives need pygit2 (with the libgit2 DLL its wheel ships) and certifi's certificates in the
+; bundle (packaging\lectern.spec): refuse to build an installer from a bundle that lacks them.
+#define Bundle AddBackslash(SourcePath) + "..\..\dist\lectern\_internal"
+#if !DirExists(Bundle + "\pygit2")
+  #error dist\lectern has no pygit2: rebuild the bundle with packaging\lectern.spec
+#endif
+#if !FileExists(Bundle + "\certifi\cacert.pem")
+  #error dist\lectern has no certifi\cacert.pem: rebuild the bundle with packaging\lectern.spec
+#endif
 
 [Setup]
 ; Fixed for all versions: Windows finds an earlier install (to upgrade or uninstall) by it.

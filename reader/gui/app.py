@@ -49,7 +49,8 @@ def build_window(runner=None, fetcher=None, settings=None):
 
 
 def self_test() -> int:
-    """Used by every packaging smoke test: the whole app, offscreen, on the guide archive."""
+    """Used by every packaging smoke test: the whole app, offscreen, on the guide archive; then
+    libgit2 on a repository made, cloned and updated in the scratch folder (no network)."""
     import shutil
     import tempfile
 
@@ -93,6 +94,9 @@ def self_test() -> int:
         languages = _check_translations(app)
         window.close()
         window.shutdown()
+        from .self_test_git import check_git
+
+        git = check_git(scratch)
     except Exception as exc:  # the reason, not a traceback, is what a smoke test shows
         print(f"Lectern {_version()} self-test FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
@@ -100,7 +104,7 @@ def self_test() -> int:
         shutil.rmtree(scratch, ignore_errors=True)
     font = f"bundled font {bundled_font}" if bundled_font else "system CJK font"
     print(f"Lectern {_version()} self-test OK: {posts} posts, rendered {len(text)} characters, "
-          f"search found {found} posts, {font}, translations {languages}, Qt platform {app.platformName()}")
+          f"search found {found} posts, {font}, translations {languages}, Qt platform {app.platformName()}; {git}")
     return 0
 
 
