@@ -12,11 +12,17 @@
     python -m bench --no-oped2 --no-gui --sizes --layout-files 0
                                     only lectern-cli against grep -rl (a warm search, index and show on
                                     the generated 5,685; --no-cli skips it; bench/cli_bench.py)
-    python -m bench --no-oped2 --no-gui --no-cli --sizes --layout-files 0
+    python -m bench --no-oped2 --no-gui --no-cli --no-git --sizes --layout-files 0
                                     only the library section: 30 generated archives, 150,000 posts
                                     (search p95, All list, duplicates, start-up, memory; smoke: 3 x 200;
                                     --no-library skips it, --library-cache DIR keeps its index;
                                     bench/library_bench.py)
+    python -m bench --no-oped2 --no-gui --no-cli --no-library --sizes --layout-files 0
+                                    only the git section: depth-1 and full clone and a 30-new-posts update of
+                                    a generated 15,000-file repo over loopback HTTP against `git clone --bare` /
+                                    `git fetch`, cold metadata from git objects against the same posts in a
+                                    folder (smoke: 300 files; --no-git skips it, --git-files N sizes it;
+                                    bench/git_bench.py)
 
 Prints a table and writes bench/results/core-<time>.json (not committed).
 Generated archives are kept in bench/.corpora/ and reused.
@@ -32,7 +38,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import cli_bench, library_bench
+from . import cli_bench, git_bench, library_bench
 from .core_bench import QUERIES, SizeResult, as_dict, bench_archive
 from .gui_bench import hostile_stalls
 from .gui_bench import run as gui_run
@@ -96,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="the 30-archive, 150,000-post library (smoke: 3 x 200; default: on)")
     parser.add_argument("--library-cache", type=Path, default=None, metavar="DIR",
                         help="the library's index cache, kept for the next run (default: a temporary folder)")
+    parser.add_argument("--git", action=argparse.BooleanOptionalAction, default=True,
+                        help="git archives: clone, update, cold metadata against git (smoke: 300 files; default: on)")
+    parser.add_argument("--git-files", type=int, default=None, metavar="N",
+                        help=f"post files in the git section's repository (default {git_bench.FULL_FILES:,}, "
+                             f"smoke {git_bench.SMOKE_FILES})")
     parser.add_argument("--layout-files", type=int, default=None, metavar="N",
                         help=f"files in the archived-layout section (default {FULL_FILES:,}, smoke 2,500; 0: skip)")
     args = parser.parse_args(argv)
@@ -132,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         library = (library_bench.bench_library(3, 200, args.library_cache, runs=3, open_runs=2, start_runs=1)
                    if args.smoke else library_bench.bench_library(30, 5000, args.library_cache))
         print(library_bench.table(library), flush=True)
+    git = None
+    if args.git:
+        git = git_bench.run(args.smoke, args.git_files)
+        print(git_bench.table(git), flush=True)
     gui = []
     if not args.no_gui:
         for n in sizes:
@@ -161,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     out.write_text(json.dumps({"core": [as_dict(r) for r in results], "gui": gui, "hostile_stall_ms": hostile,
                                "archived_layout": layout_as_dict(layout) if layout else None,
                                "cli": cli_bench.as_dict(cli) if cli else None,
-                               "library": library_bench.as_dict(library) if library else None},
+                               "library": library_bench.as_dict(library) if library else None,
+                               "git": git_bench.as_dict(git) if git else None},
                               ensure_ascii=False, indent=1))
     print(f"wrote {out}")
     return 0
