@@ -218,3 +218,54 @@ def test_a_damaged_download_offers_a_fresh_copy(qtbot, upstream):
     window.focus_list()
     press(Qt.Key.Key_J)
     assert len(window.article_pane.view.toPlainText()) > 20  # read from the fresh copy
+
+
+def test_a_git_archive_shows_its_own_images(qtbot, tmp_path):
+    from PySide6.QtCore import QBuffer, QByteArray
+    from PySide6.QtGui import QImage, QTextDocument
+
+    red = QImage(6, 4, QImage.Format.Format_RGB32)
+    red.fill(0xFFCC0000)
+    png = QByteArray()
+    buffer = QBuffer(png)
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    red.save(buffer, "PNG")
+    make_repo(tmp_path / "srv" / "pics.git", [{
+        "_posts/2024-01-01-pic.md": post("pic", title="With a picture",
+                                          body='<p>Look:</p><img src="../assets/red.png" alt="red">'),
+        "assets/red.png": bytes(png.data())}])
+    with GitServer(tmp_path / "srv") as server:
+        with Library() as library:
+            add_from_url(library, server.url("pics.git"))
+    window = make_window(qtbot, path=None)
+    window.library.open_library(None, tmp_path)
+    window.focus_list()
+    press(Qt.Key.Key_J)
+    assert window.reading.current_row().title == "With a picture"
+    view = window.article_pane.view
+    assert "lectern-git:assets/red.png" in view.toHtml()
+    image = view.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("lectern-git:assets/red.png"))
+    assert isinstance(image, QImage) and image.size().width() == 6  # read from the git objects, offline
+    assert view.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("lectern-git:../x.png")) is None
+
+
+def test_a_folder_clone_of_the_reader_is_offered_as_a_git_archive(qtbot, tmp_path):
+    import pygit2
+
+    clone = tmp_path / "my-clone"
+    pygit2.init_repository(str(clone))
+    pygit2.Repository(str(clone)).remotes.create("origin", "https://github.com/example/news.git")
+    (clone / "_posts").mkdir()
+    (clone / "_posts" / "2024-01-01-a.md").write_bytes(post("a", title="Mine"))
+    before = sorted((p.relative_to(clone), p.stat().st_mtime_ns) for p in clone.rglob("*"))
+    window = make_window(qtbot, path=clone)
+    archive = window.session.archives[-1]
+    assert archive.kind == "folder" and archive.id == "git:github.com/example/news"
+    menu = window.library.menu
+    menu.aboutToShow.emit()
+    offer = [a for a in menu.actions() if "Git Address" in a.text()]
+    assert len(offer) == 1
+    offer[0].trigger()
+    assert window.git.dialog is not None and window.git.dialog.url.text() == "https://github.com/example/news.git"
+    window.git.dialog.reject()
+    assert sorted((p.relative_to(clone), p.stat().st_mtime_ns) for p in clone.rglob("*")) == before  # untouched

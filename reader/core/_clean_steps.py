@@ -28,6 +28,8 @@ from ._html_rules import (
     url_scheme,
 )
 
+# What a local image resolver may answer: a file, or a git archive's blob (reader.core.article.GIT_IMAGE_SCHEME).
+LOCAL_SCHEMES = ("file", "lectern-git")
 TRANSPARENT = "#unwrapped"  # tag name of an element shown as its content only (no HTML tag has a "#")
 _MAX_WIDTH, _MAX_HEIGHT = 1000, 4000
 _TITLE_WINDOW = 200  # characters of text that may precede a repeated title
@@ -367,7 +369,7 @@ def _resolve_image(raw: str, context: Context) -> tuple[str | None, bool]:
     scheme = url_scheme(raw)
     if context.local_image is not None and scheme in ("", "file") and not raw.startswith("//"):
         local = context.local_image(raw)
-        if local and url_scheme(local) == "file":
+        if local and url_scheme(local) in LOCAL_SCHEMES:
             return local, False
     url = resolve_url(raw, context.base)
     return (url, True) if url else (None, False)

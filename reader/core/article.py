@@ -20,19 +20,23 @@ from __future__ import annotations
 import dataclasses
 import html
 import os
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from functools import partial
+from urllib.parse import quote, unquote, urlsplit
 
+from ._clean_steps import LOCAL_SCHEMES
 from .clean import Cleaned, clean_html, html_to_text
 from .limits import MAX_BODY_CHARS, MAX_LOCAL_IMAGES, cut_markup
 from .posts import Post, Problem, parse_post
 from .render import body_to_html
-from .sources import open_source
+from .sources import Source, open_source
 
-__all__ = ["Article", "load_article", "local_image_resolver", "truncation_note", "IMAGE_EXTS"]
+__all__ = ["Article", "load_article", "local_image_resolver", "truncation_note", "IMAGE_EXTS", "GIT_IMAGE_SCHEME"]
 
+GIT_IMAGE_SCHEME = LOCAL_SCHEMES[1]  # an image of a git archive: lectern-git:PATH (its blob at the tip)
 IMAGE_EXTS = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".avif"})
 
 
@@ -101,28 +105,58 @@ def local_image_resolver(root: Path, rel: str) -> Callable[[str], str | None]:
     the archive (checked on the path as written before any file is touched,
     then on the real path, symlinks followed), does not exist, or is not an
     image file gives None.  At most MAX_LOCAL_IMAGES addresses are looked up.
+    A git archive has no files: its images are blobs of its tree, named by a
+    ``lectern-git:PATH`` URL (`GIT_IMAGE_SCHEME`) that the article view reads
+    through the archive's source.
     """
-    real_root = os.path.realpath(root)
-    post_dir = os.path.dirname(os.path.join(real_root, *rel.split("/")))
+    source = open_source(root)
+    if source.kind == "git":
+        find: Callable[[str], str | None] = partial(_find_git_image, source, posixpath.dirname(rel))
+    else:
+        real_root = os.path.realpath(root)
+        find = partial(_find_local_image, real_root, os.path.dirname(os.path.join(real_root, *rel.split("/"))))
     answers: dict[str, str | None] = {}
 
     def resolve(src: str) -> str | None:
         if src not in answers:
             if len(answers) >= MAX_LOCAL_IMAGES:
                 return None
-            answers[src] = _find_local_image(real_root, post_dir, src)
+            answers[src] = find(src)
         return answers[src]
 
     return resolve
 
 
-def _find_local_image(real_root: str, post_dir: str, src: str) -> str | None:
+def _image_path(src: str) -> str | None:
+    """The path an image's src names in the archive (None: an address elsewhere, or odd)."""
     try:
         parts = urlsplit(src.strip())
     except ValueError:
         return None
     path = unquote(parts.path)
     if parts.scheme or parts.netloc or not path or any(ch < " " or ch == "\x7f" for ch in path):
+        return None
+    return path
+
+
+def _find_git_image(source: Source, post_dir: str, src: str) -> str | None:
+    path = _image_path(src)
+    if path is None:
+        return None
+    path = path.replace("\\", "/")
+    candidates = [path.lstrip("/")] if path.startswith("/") else [posixpath.join(post_dir, path), path]
+    for candidate in candidates:
+        rel = posixpath.normpath(candidate)
+        if rel in (".", "") or rel.startswith("../") or rel == "..":
+            continue  # never outside the archive's tree
+        if posixpath.splitext(rel)[1].lower() in IMAGE_EXTS and source.size(rel) > 0:
+            return f"{GIT_IMAGE_SCHEME}:{quote(rel)}"
+    return None
+
+
+def _find_local_image(real_root: str, post_dir: str, src: str) -> str | None:
+    path = _image_path(src)
+    if path is None:
         return None
     candidates = ([os.path.join(real_root, path.lstrip("/\\"))] if path.startswith("/")
                   else [os.path.join(post_dir, path), os.path.join(real_root, path)])

@@ -301,7 +301,7 @@ def _image_problems(attrs: dict[str, str]) -> list[str]:
     if DATA_IMAGE.match(src):
         if len(src) >= DATA_IMAGE_LIMIT:
             problems.append(f"data: image of {len(src)} characters")
-    elif url_scheme(src) not in ("http", "https", "file"):
+    elif url_scheme(src) not in ("http", "https", *steps.LOCAL_SCHEMES):
         problems.append(f"image source {src[:40]!r}")
     width, height = attrs.get("width"), attrs.get("height")
     if (width is None) != (height is None):

@@ -22,9 +22,11 @@ from PySide6.QtGui import (QColor, QDesktopServices, QFontInfo, QFontMetricsF, Q
                            QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from reader.core.article import Article
+from reader.core.article import GIT_IMAGE_SCHEME, Article
 from reader.core.hanzi import convert, find_spans
+from reader.core.postfile import Problem
 from reader.core.queries import Row, Scope
+from reader.core.sources import open_source
 
 from .appearance import THEME_COLORS, Colors, Typography, article_css, article_font, article_palette, is_cjk_family
 from .list_model import format_date, status_labels
@@ -268,6 +270,8 @@ class ArticleView(QTextBrowser):
         scheme = name.scheme()
         if scheme == "file":
             return self._local_image(name.toLocalFile())
+        if scheme == GIT_IMAGE_SCHEME:  # an image of a git archive: a blob of its tree
+            return self._git_image(QUrl.fromPercentEncoding(name.path().encode()))
         if scheme in ("http", "https"):
             return self.fetcher.cached(name.toString()) if self.allow_remote else None
         return None  # never a relative load against the working directory
@@ -280,6 +284,15 @@ class ArticleView(QTextBrowser):
         if not real.startswith(root.rstrip(os.sep) + os.sep):
             return None
         image = QImage(real)
+        return None if image.isNull() else image
+
+    def _git_image(self, rel: str) -> QImage | None:
+        if self.root is None:
+            return None
+        got = open_source(self.root).read(rel)
+        if isinstance(got, Problem):
+            return None
+        image = QImage.fromData(got[0])
         return None if image.isNull() else image
 
     def _on_image_ready(self, url: str, image: QImage) -> None:

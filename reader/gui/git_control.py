@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QS
 
 from reader.core import gitsync
 from reader.core.gitlibrary import UpdateReport, archives_dir, clone_target, known_url, update_archive
+from reader.core.identity import git_origin
 from reader.core.library import LibraryArchive
 
 from .git_dialog import AddGitDialog, size_text
@@ -93,6 +94,7 @@ class GitControl(QObject):
         self._auto.setInterval(AUTO_CHECK_MS)
         self._auto.timeout.connect(self._on_auto_tick)
         self._auto.start()
+        library.menu.aboutToShow.connect(self._offer_in_menu)  # after the Library menu is filled
 
     def _setup_ui(self, bar: QStatusBar) -> None:
         layout = QHBoxLayout(self.status)
@@ -230,6 +232,20 @@ class GitControl(QObject):
         self._show_message(self.tr("Added “%1”: %2 downloaded in %3 s.").replace(
             "%1", archive.name if archive is not None else fetched.url).replace("%2", size_text(fetched.bytes))
             .replace("%3", f"{fetched.seconds:.1f}"), 8000)
+
+    def _offer_in_menu(self) -> None:
+        """A folder that is the reader's own git clone: offer to read it from a download Lectern
+        updates instead (the same archive: its marks come along); the clone itself is left alone."""
+        current = self.library.current_archive()
+        archive = self._archive(current) if current else None
+        if archive is None or archive.kind != "folder" or not archive.id.startswith("git:"):
+            return
+        found = git_origin(archive.path)
+        if found is None or found[1] or not gitsync.is_git_url(found[0]):
+            return
+        action = self.library.menu.addAction(self.tr("Download “%1” from Its Git Address…").replace(
+            "%1", archive.name.replace("&", "&&")))
+        action.triggered.connect(lambda _c=False, url=found[0]: self.add_dialog(url))
 
     # --- updating --------------------------------------------------------------------------------
 

@@ -203,7 +203,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/article_view.py" line="+83"/>
+        <location filename="../../reader/gui/article_view.py" line="+85"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
@@ -238,7 +238,7 @@
         <translation>也收录于 %1</translation>
     </message>
     <message>
-        <location line="+245"/>
+        <location line="+256"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
@@ -324,7 +324,7 @@
 <context>
     <name>GitControl</name>
     <message>
-        <location filename="../../reader/gui/git_control.py" line="+47"/>
+        <location filename="../../reader/gui/git_control.py" line="+48"/>
         <source>Could not find the server %1. Check the address and your connection.</source>
         <translation>找不到服务器 %1。请检查地址和网络连接。</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>此文章库的本地副本已损坏。请重新下载：已读和星标记录会保留。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -402,6 +402,11 @@
         <location line="+55"/>
         <source>Added “%1”: %2 downloaded in %3 s.</source>
         <translation>已添加“%1”：下载 %2，用时 %3 秒。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Download “%1” from Its Git Address…</source>
+        <translation>从 Git 地址下载“%1”…</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -462,7 +467,7 @@
         <translation>更新“%1”失败：%2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Downloading “%1” again…</source>
         <translation>正在重新下载“%1”…</translation>
     </message>

@@ -203,7 +203,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/article_view.py" line="+83"/>
+        <location filename="../../reader/gui/article_view.py" line="+85"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
@@ -238,7 +238,7 @@
         <translation>也收錄於 %1</translation>
     </message>
     <message>
-        <location line="+245"/>
+        <location line="+256"/>
         <source>image</source>
         <translation>圖片</translation>
     </message>
@@ -324,7 +324,7 @@
 <context>
     <name>GitControl</name>
     <message>
-        <location filename="../../reader/gui/git_control.py" line="+47"/>
+        <location filename="../../reader/gui/git_control.py" line="+48"/>
         <source>Could not find the server %1. Check the address and your connection.</source>
         <translation>找不到伺服器 %1。請檢查網址和網路連線。</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>此文章庫的本機副本已損毀。請重新下載：已讀和星號記錄會保留。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>Retry</source>
         <translation>重試</translation>
     </message>
@@ -402,6 +402,11 @@
         <location line="+55"/>
         <source>Added “%1”: %2 downloaded in %3 s.</source>
         <translation>已新增「%1」：下載 %2，耗時 %3 秒。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Download “%1” from Its Git Address…</source>
+        <translation>從 Git 網址下載「%1」…</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -462,7 +467,7 @@
         <translation>更新「%1」失敗：%2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Downloading “%1” again…</source>
         <translation>正在重新下載「%1」…</translation>
     </message>
