@@ -269,3 +269,29 @@ def test_a_folder_clone_of_the_reader_is_offered_as_a_git_archive(qtbot, tmp_pat
     assert window.git.dialog is not None and window.git.dialog.url.text() == "https://github.com/example/news.git"
     window.git.dialog.reject()
     assert sorted((p.relative_to(clone), p.stat().st_mtime_ns) for p in clone.rglob("*")) == before  # untouched
+
+
+def test_downloading_a_folder_clones_address_reads_the_download_from_then_on(qtbot, tmp_path, upstream):
+    """The reader's clone of an archive, then File > Add Archive from Git with its address: the same
+    archive (same entry, same marks), now read from the download that Lectern updates."""
+    import pygit2
+
+    _repo, server = upstream
+    clone = tmp_path / "my-clone"
+    pygit2.clone_repository(server.url("news.git"), str(clone))
+    window = make_window(qtbot, path=clone)
+    mine = window.session.archives[-1]
+    assert mine.kind == "folder"
+    window.focus_list()
+    press(Qt.Key.Key_J)  # read one post in the clone
+    read_title = window.reading.current_row().title
+    window.git.add_dialog(server.url("news.git"))
+    QTest.mouseClick(window.git.dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.git.dialog is None)
+    now = next(a for a in window.session.archives if a.id == mine.id)
+    assert now.kind == "git" and now.path != str(clone) and len(window.session.archives) == 1
+    qtbot.waitUntil(lambda: tree_node(window, Scope("all")).total == 306)
+    assert window.session.members[mine.id].root == Path(now.path)  # read from the download now
+    model = window.list_pane.model
+    read = [model.post(i).title for i in range(model.rowCount()) if window.session.is_read(model.post(i).key)]
+    assert read == [read_title]  # its marks came along

@@ -153,7 +153,10 @@ class LibraryControl(QObject):
             else:
                 if adopt:  # a known archive not in the library (a data dir of single-archive days)
                     library.store.identify(root, adopt=adopt)
-                archive, moved = library.add(root), False
+                before = {a.id: a.path for a in library.archives()}
+                archive = library.add(root)
+                # the same archive somewhere else now (a git download of a folder clone's origin): read it there
+                moved = archive.id in before and before[archive.id] != archive.path
         except LibraryError as exc:
             return self._refuse(str(exc))
         library.touch(archive.id)  # what the reader opens now is indexed first
