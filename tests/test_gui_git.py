@@ -295,3 +295,16 @@ def test_downloading_a_folder_clones_address_reads_the_download_from_then_on(qtb
     model = window.list_pane.model
     read = [model.post(i).title for i in range(model.rowCount()) if window.session.is_read(model.post(i).key)]
     assert read == [read_title]  # its marks came along
+
+
+def test_after_adding_by_url_the_window_is_free_to_update(qtbot, upstream):
+    _repo, server = upstream
+    window = make_window(qtbot)
+    dialog = add_dialog_by_keyboard(qtbot, window, server.url("news.git"))
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.git.dialog is None)
+    assert not window.git.busy()  # the automatic update is not held back by a clone long done
+    window.activateWindow()  # what the window manager does when a dialog closes (offscreen has none)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    press(Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: "up to date" in window.git.status_text.text())

@@ -73,7 +73,7 @@ class GitControl(QObject):
         self.window, self.settings, self.runner, self.library = window, settings, runner, library
         self._show_message = show_message
         self.dialog: AddGitDialog | None = None
-        self._clone: TaskContext | None = None
+        self.cloning = False  # a clone is running (its dialog shows it)
         self._stop_clone = threading.Event()
         self._update: TaskContext | None = None
         self.updating: str | None = None  # the archive being fetched
@@ -135,7 +135,7 @@ class GitControl(QObject):
         return self.tr(text).replace("%1", gitsync.host_of(url)) if text else message
 
     def busy(self) -> bool:
-        return self._clone is not None or self.updating is not None
+        return self.cloning or self.updating is not None
 
     # --- adding ----------------------------------------------------------------------------------
 
@@ -194,9 +194,10 @@ class GitControl(QObject):
                 return gitsync.GitSyncError("disk_full" if exc.errno == 28 else "other",
                                             f"Cannot save in {dest.parent}: {exc.strerror or exc}")
 
-        self._clone = self.runner.run(work, done=lambda result: self._on_cloned(result, name, url),
-                                      failed=lambda message, _d="": self._on_clone_failed(_reason(message)),
-                                      partial=self._on_clone_progress)
+        self.cloning = True  # (before the task: a synchronous runner is done when `run` returns)
+        self.runner.run(work, done=lambda result: self._on_cloned(result, name, url),
+                        failed=lambda message, _d="": self._on_clone_failed(_reason(message)),
+                        partial=self._on_clone_progress)
 
     def _on_clone_progress(self, transfer: object) -> None:
         if self.dialog is not None and isinstance(transfer, gitsync.Transfer):
@@ -206,7 +207,7 @@ class GitControl(QObject):
         self._stop_clone.set()
 
     def _on_clone_failed(self, message: str, cancelled: bool = False) -> None:
-        self._clone = None
+        self.cloning = False
         dialog = self.dialog
         if dialog is not None:
             if cancelled:
@@ -218,7 +219,7 @@ class GitControl(QObject):
         if isinstance(fetched, gitsync.GitSyncError):
             self._on_clone_failed(self.explain(fetched.kind, url, str(fetched)), cancelled=fetched.kind == "cancelled")
             return
-        self._clone = None
+        self.cloning = False
         if self.dialog is not None:
             self.dialog.finish()
         if not self.library.open_path(fetched.path):  # no posts there: the refusal says so
@@ -446,9 +447,8 @@ class GitControl(QObject):
         self._auto.stop()
         self.queue.clear()
         self._stop_clone.set()
-        for ctx in (self._clone, self._update):
-            if ctx is not None:
-                ctx.cancel()
+        if self._update is not None:
+            self._update.cancel()
 
 
 def _reason(message: str) -> str:
