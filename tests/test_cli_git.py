@@ -192,3 +192,14 @@ def test_show_and_mark_a_git_archive_by_path(twin, capsys):
     assert git_show == folder_show
     marked = run_json(capsys, "mark", "Test archive", PEKING, "--read")
     assert marked["path"] == PEKING and marked["read"] is True
+
+
+def test_remove_deletes_the_download_but_never_a_repository_of_the_readers(server, dirs, capsys, tmp_path):
+    added = run_json(capsys, "library", "add", server.url("arch.git"))["added"]
+    gone = run_json(capsys, "library", "remove", "Test archive")
+    assert gone["deleted_download"] is True and not Path(added["path"]).exists()
+    mine = tmp_path / "my-bare.git"  # a bare repository of the reader's, added by its path
+    pygit2.clone_repository(server.url("arch.git"), str(mine), bare=True)
+    assert run_json(capsys, "library", "add", str(mine))["added"]["kind"] == "git"
+    kept = run_json(capsys, "library", "remove", "Test archive")
+    assert kept["deleted_download"] is False and (mine / "HEAD").is_file()

@@ -308,3 +308,29 @@ def test_after_adding_by_url_the_window_is_free_to_update(qtbot, upstream):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     press(Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: "up to date" in window.git.status_text.text())
+
+
+def test_removing_a_git_archive_deletes_its_download_not_its_marks(qtbot, upstream):
+    from PySide6.QtWidgets import QMessageBox
+
+    _repo, server = upstream
+    with Library() as library:
+        archive, _fetched = add_from_url(library, server.url("news.git"))
+    window = make_window(qtbot)
+    window.scopes.select_scope(Scope("all", "", archive.id))
+    window.focus_list()
+    press(Qt.Key.Key_J)  # one post read
+    window.library._remove_dialog(archive.id)  # Library > Remove “Test archive” from the Library…
+    box = window.findChild(QMessageBox, "remove-archive")
+    assert "download" in box.text() and "MB" in box.text()
+    remove = next(b for b in box.buttons() if b.text() == "Remove")
+    QTest.mouseClick(remove, Qt.MouseButton.LeftButton)
+    assert not Path(archive.path).exists() and leftovers() == []
+    assert [a.name for a in window.session.archives] == ["guide"]
+    with Library() as library:  # its address again: downloaded anew, the post still read
+        again, _fetched = add_from_url(library, server.url("news.git"))
+        from reader.core.state import StateStore
+
+        state = StateStore(again.path, library.data_dir, adopt=again.id)
+        assert len(state.read_keys()) == 1
+        state.close()

@@ -164,7 +164,14 @@ def _remove(args: argparse.Namespace, library: Library) -> tuple[dict[str, Any],
     library.remove(a.id, forget=args.forget)
     kept = "its read and starred marks are forgotten" if args.forget else \
         "its read and starred marks are kept: adding it again brings them back"
-    return ({"removed": _archive_json(a, number), "forgot_marks": bool(args.forget)},
+    deleted = False
+    if a.kind == "git":  # a download Lectern made goes with it (its address downloads it again)
+        from .gitlibrary import delete_download
+
+        deleted = delete_download(a, library.data_dir)
+        if deleted:
+            kept += f"; its download at {a.path} is deleted"
+    return ({"removed": _archive_json(a, number), "forgot_marks": bool(args.forget), "deleted_download": deleted},
             f"removed “{a.name}” ({a.id}) from the library; {kept}")
 
 

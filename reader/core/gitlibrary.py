@@ -24,7 +24,8 @@ from . import gitsync, paths
 from .identity import normalize_remote
 from .library import Library, LibraryArchive, LibraryError
 
-__all__ = ["archives_dir", "clone_target", "known_url", "add_from_url", "update_archive", "UpdateReport"]
+__all__ = ["archives_dir", "clone_target", "known_url", "add_from_url", "update_archive", "UpdateReport",
+           "is_download", "delete_download", "download_size"]
 
 
 def archives_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
@@ -42,6 +43,25 @@ def clone_target(url: str, folder: str | os.PathLike[str] | None = None,
     while target.exists():
         target, n = parent / f"{stem}-{n}.git", n + 1
     return target
+
+
+def is_download(archive: LibraryArchive, data_dir: str | os.PathLike[str] | None = None) -> bool:
+    """Whether the archive is a download Lectern made (in `archives_dir`), not a repository of the reader's."""
+    return archive.kind == "git" and paths.is_inside(archive.path, archives_dir(data_dir))
+
+
+def download_size(archive: LibraryArchive) -> int:
+    """Bytes the archive's download takes on disk."""
+    return sum(p.stat().st_size for p in Path(archive.path).rglob("*") if p.is_file())
+
+
+def delete_download(archive: LibraryArchive, data_dir: str | os.PathLike[str] | None = None) -> bool:
+    """Delete a download Lectern made, once its archive left the library (adding its address again
+    downloads it anew); a repository of the reader's is never touched.  True when deleted."""
+    if not is_download(archive, data_dir) or not Path(archive.path).is_dir():
+        return False
+    gitsync.remove_tree(Path(archive.path))
+    return not Path(archive.path).exists()
 
 
 def known_url(library: Library, url: str) -> LibraryArchive | None:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Proxy", "Transfer", "GitSyncError", "Fetched", "TIMEOUTS", "KINDS", "LOCK_NAME", "is_git_url",
            "folder_name", "clone", "update", "reclone", "clean_stale", "clean_partials", "tip", "origin_url", "check",
-           "configure_tls", "error_from", "compact", "MAX_PACKS"]
+           "configure_tls", "error_from", "compact", "MAX_PACKS", "remove_tree"]
 
 LOCK_NAME = "lectern-update.lock"
 PROGRESS_INTERVAL = 0.1  # seconds between two progress reports (a full clone has ~110,000 callbacks)
@@ -164,14 +164,14 @@ def clone(url: str, dest: str | os.PathLike[str], *, full: bool = False, proxy: 
         fetched = _clone_into(partial, url, full, proxy, progress, cancel)
         os.replace(partial, dest)
     except BaseException as exc:
-        _remove_tree(partial)
+        remove_tree(partial)
         if isinstance(exc, GitSyncError) or is_git_error(exc):
             raise error_from(exc, url, proxy.resolved(url), TIMEOUTS) from exc
         raise
     return Fetched(str(dest), url, fetched.branch, "", fetched.new_tip, fetched.bytes, fetched.seconds, fetched.shallow)
 
 
-def _remove_tree(path: Path) -> None:
+def remove_tree(path: Path) -> None:
     """Remove a folder, git's read-only pack files included (Windows refuses to delete those)."""
     def retry(func: Callable[[str], object], name: str, _exc: object) -> None:
         try:
@@ -333,9 +333,9 @@ def reclone(path: str | os.PathLike[str], *, proxy: Proxy = Proxy(), progress: C
             if aside.exists():
                 os.replace(aside, path)
             raise
-        _remove_tree(aside)
+        remove_tree(aside)
     except BaseException as exc:
-        _remove_tree(partial)
+        remove_tree(partial)
         if isinstance(exc, GitSyncError) or is_git_error(exc):
             raise error_from(exc, url, proxy.resolved(url), TIMEOUTS) from exc
         raise
@@ -445,7 +445,7 @@ def clean_partials(folder: str | os.PathLike[str]) -> list[str]:
             lock.release()
         except OSError:
             continue
-        _remove_tree(item)
+        remove_tree(item)
         if not item.exists():
             removed.append(item.name)
     return removed

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from reader.core.discover import archive_root
+from reader.core.gitlibrary import delete_download, download_size, is_download
 from reader.core.index import ScanReport
 from reader.core.library import Library, LibraryError
 from reader.core.queries import Scope
@@ -426,10 +427,12 @@ class LibraryControl(QObject):
             self._refuse(str(exc))
 
     def remove_archive(self, archive_id: str, forget: bool = False) -> None:
-        """Take an archive out of the library (its marks kept unless `forget`)."""
+        """Take an archive out of the library (its marks kept unless `forget`); a download Lectern
+        made of a git archive is deleted with it (its address downloads it again)."""
         session = self.session
         if session is None:
             return
+        archive = session.index.archive(archive_id)
         shown = self.reading.current_row()
         if shown is not None and shown.archive == archive_id:
             self.reading.forget_shown()
@@ -437,6 +440,8 @@ class LibraryControl(QObject):
         if self.scopes.current().archive == archive_id:
             self.scopes.scope = Scope("all")
         session.remove(archive_id, forget)
+        if archive is not None and archive.kind == "git":
+            delete_download(archive)
 
     def move_archive(self, archive_id: str, step: int) -> None:
         session = self.session
@@ -514,9 +519,14 @@ class LibraryControl(QObject):
         session = self.session
         if session is None or not archive_id:
             return
+        archive = session.index.archive(archive_id)
+        if archive is not None and is_download(archive):
+            text = self.tr("Remove “%1” from the library? Its download (%2 MB) is deleted; adding its address "
+                           "again downloads it anew.").replace("%2", f"{download_size(archive) / 1048576:.1f}")
+        else:
+            text = self.tr("Remove “%1” from the library? Its folder is not touched.")
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove Archive"),
-                          self.tr("Remove “%1” from the library? Its folder is not touched.").replace(
-                              "%1", session.archive_name(archive_id)),
+                          text.replace("%1", session.archive_name(archive_id)),
                           QMessageBox.StandardButton.Cancel, self.window)
         box.setObjectName("remove-archive")
         forget = QCheckBox(self.tr("Also forget its read and starred posts"), box)

@@ -15,7 +15,7 @@
 <context>
     <name>GitControl</name>
     <message numerus="yes">
-        <location filename="../../reader/gui/git_control.py" line="+343"/>
+        <location filename="../../reader/gui/git_control.py" line="+344"/>
         <source>“%1” was downloaded again: %n new post(s)</source>
         <translation>
             <numerusform>“%1” was downloaded again: %n new post</numerusform>

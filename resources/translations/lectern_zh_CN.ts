@@ -399,7 +399,7 @@
         <translation>“%1”就是这个文章库，已在您的文库中：请改为更新它。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Added “%1”: %2 downloaded in %3 s.</source>
         <translation>已添加“%1”：下载 %2，用时 %3 秒。</translation>
     </message>
@@ -488,13 +488,13 @@
 <context>
     <name>LibraryControl</name>
     <message>
-        <location filename="../../reader/gui/library_control.py" line="+74"/>
-        <location line="+393"/>
+        <location filename="../../reader/gui/library_control.py" line="+75"/>
+        <location line="+400"/>
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-335"/>
         <source>“%1” does not exist.</source>
         <translation>“%1”不存在。</translation>
     </message>
@@ -509,7 +509,7 @@
         <translation>在“%1”中没有找到文章。请打开 Jekyll 站点、它的 _posts 文件夹，或存放文章的文件夹。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Cannot open folder</source>
         <translation>无法打开文件夹</translation>
     </message>
@@ -570,7 +570,7 @@
         <translation>添加文章库文件夹</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Where is “%1” now?</source>
         <translation>“%1”现在在哪里？</translation>
     </message>
@@ -620,17 +620,22 @@
         <translation>名称：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>Remove “%1” from the library? Its download (%2 MB) is deleted; adding its address again downloads it anew.</source>
+        <translation>要从文库中移除“%1”吗？它的下载（%2 MB）会被删除；再次添加它的地址会重新下载。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Remove Archive</source>
         <translation>移除文章库</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Remove “%1” from the library? Its folder is not touched.</source>
         <translation>要从文库中移除“%1”吗？它的文件夹不会被改动。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Also forget its read and starred posts</source>
         <translation>同时清除它的已读和星标记录</translation>
     </message>

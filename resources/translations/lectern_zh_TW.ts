@@ -399,7 +399,7 @@
         <translation>「%1」就是這個文章庫，已在您的文庫中：請改為更新它。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Added “%1”: %2 downloaded in %3 s.</source>
         <translation>已新增「%1」：下載 %2，耗時 %3 秒。</translation>
     </message>
@@ -488,13 +488,13 @@
 <context>
     <name>LibraryControl</name>
     <message>
-        <location filename="../../reader/gui/library_control.py" line="+74"/>
-        <location line="+393"/>
+        <location filename="../../reader/gui/library_control.py" line="+75"/>
+        <location line="+400"/>
         <source>&amp;Library</source>
         <translation>文庫(&amp;L)</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-335"/>
         <source>“%1” does not exist.</source>
         <translation>「%1」不存在。</translation>
     </message>
@@ -509,7 +509,7 @@
         <translation>在「%1」中找不到文章。請開啟 Jekyll 網站、它的 _posts 資料夾，或存放文章的資料夾。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Cannot open folder</source>
         <translation>無法開啟資料夾</translation>
     </message>
@@ -570,7 +570,7 @@
         <translation>新增文章庫資料夾</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Where is “%1” now?</source>
         <translation>「%1」現在在哪裡？</translation>
     </message>
@@ -620,17 +620,22 @@
         <translation>名稱：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>Remove “%1” from the library? Its download (%2 MB) is deleted; adding its address again downloads it anew.</source>
+        <translation>要從文庫中移除「%1」嗎？它的下載（%2 MB）會被刪除；再次加入它的網址會重新下載。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Remove Archive</source>
         <translation>移除文章庫</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Remove “%1” from the library? Its folder is not touched.</source>
         <translation>要從文庫中移除「%1」嗎？它的資料夾不會被更動。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Also forget its read and starred posts</source>
         <translation>同時清除它的已讀和星號記錄</translation>
     </message>
