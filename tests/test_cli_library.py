@@ -118,7 +118,7 @@ def test_remove_keeps_marks_unless_forgotten(library, capsys):
     assert (item["read"], item["starred"]) == (True, True)
 
     removed = run_json(capsys, "library", "remove", "2", "--forget")
-    assert removed == {"removed": {**back["added"], "number": 2}, "forgot_marks": True}
+    assert removed == {"removed": {**back["added"], "number": 2}, "forgot_marks": True, "deleted_download": False}
     back = run_json(capsys, "library", "add", b)
     assert back["marks"] == {"read": 0, "starred": 0}
     item = {i["key"]: i for i in run_json(capsys, "index", "weekly", "--list")["items"]}["2022-03-03-visit"]

@@ -150,6 +150,7 @@ def test_search_is_debounced_and_shows_syntax_errors(qtbot):
     qtbot.waitUntil(lambda: window.list_pane.model.rowCount() < 10, timeout=2000)
     found = window.list_pane.model.rowCount()
     assert found > 0
+    qtbot.wait(10)  # the layout as the reader sees the results ("10 posts" became "3 posts": narrower)
     widths = [pane.width() for pane in (window.tree_pane, window.list_pane, window.article_pane)]
     search_width = window.list_pane.search.width()
     window.list_pane.search.setText('"unclosed')
