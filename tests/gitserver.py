@@ -192,10 +192,63 @@ class Request:
     body: bytes    # decoded (de-chunked, gunzipped)
 
 
-class _Server(ThreadingHTTPServer):
+class _Tracked:
+    """A test server's half: every connection recorded (so closing cuts them all), a client that
+    hung up (libgit2 after a timeout or cancel) no test failure."""
+
     daemon_threads = False
     block_on_close = True
+    owner: _Loopback
 
+    def process_request(self, request, client_address):  # type: ignore[no-untyped-def]
+        self.owner._track(request)
+        super().process_request(request, client_address)  # type: ignore[misc]
+
+    def handle_error(self, request, client_address):  # type: ignore[no-untyped-def]
+        pass
+
+
+class _Loopback:
+    """A server on 127.0.0.1 run by a thread of its own; leaving it closes every socket and joins
+    every thread."""
+
+    def __init__(self) -> None:
+        self.stopping = threading.Event()
+        self._sockets: set[socket.socket] = set()
+        self._lock = threading.Lock()
+        self._server: socketserver.BaseServer | None = None
+        self._thread: threading.Thread | None = None
+
+    def _start(self, server: socketserver.BaseServer, name: str) -> None:
+        self._server = server
+        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name=name)
+        self._thread.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._server is None:
+            return
+        self.stopping.set()
+        self._server.shutdown()
+        with self._lock:
+            for sock in self._sockets:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+        self._server.server_close()  # joins the handler threads
+        assert self._thread is not None
+        self._thread.join()
+        self._server = None
+
+    def _track(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.add(sock)
+
+
+class _Server(_Tracked, ThreadingHTTPServer):
     def __init__(self, owner: GitServer) -> None:
         self.owner = owner
         super().__init__(("127.0.0.1", 0), _GitHandler)
@@ -204,31 +257,20 @@ class _Server(ThreadingHTTPServer):
             context.load_cert_chain(*owner.tls)
             self.socket = context.wrap_socket(self.socket, server_side=True)
 
-    def process_request(self, request, client_address):  # type: ignore[no-untyped-def]
-        self.owner._track(request)
-        super().process_request(request, client_address)
 
-    def handle_error(self, request, client_address):  # type: ignore[no-untyped-def]
-        pass  # a client that hung up (libgit2 after a timeout or cancel) is no test failure
-
-
-class GitServer:
+class GitServer(_Loopback):
     """Serves the bare repositories under `root` at http://127.0.0.1:<port>/<name>."""
 
     FAULTS = (None, "stall", "stall_mid", "500", "404", "401", "html", "truncate", "reset")
 
     def __init__(self, root: Path, fault: str | None = None, partial_bytes: int = 4096,
                  tls: tuple[Path, Path] | None = None) -> None:
+        super().__init__()
         self.root = Path(root)
         self.tls = tls  # (certificate, key): serve https
         self.fault = fault          # settable at any time
         self.partial_bytes = partial_bytes  # how much of a pack "stall_mid"/"truncate" send
         self.requests: list[Request] = []
-        self.stopping = threading.Event()
-        self._sockets: set[socket.socket] = set()
-        self._lock = threading.Lock()
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
 
     @property
     def port(self) -> int:
@@ -254,34 +296,8 @@ class GitServer:
         return found
 
     def __enter__(self) -> GitServer:
-        self._server = _Server(self)
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="git-test-server")
-        self._thread.start()
+        self._start(_Server(self), "git-test-server")
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        if self._server is None:
-            return
-        self.stopping.set()
-        self._server.shutdown()
-        with self._lock:
-            for sock in self._sockets:
-                try:
-                    sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-        self._server.server_close()  # joins the handler threads
-        assert self._thread is not None
-        self._thread.join()
-        self._server = None
-
-    def _track(self, sock: socket.socket) -> None:
-        with self._lock:
-            self._sockets.add(sock)
 
 
 class _GitHandler(BaseHTTPRequestHandler):
@@ -401,34 +417,21 @@ class _GitHandler(BaseHTTPRequestHandler):
 
 # --- the proxy -------------------------------------------------------------------------------
 
-class _ProxyServer(socketserver.ThreadingTCPServer):
-    daemon_threads = False
-    block_on_close = True
+class _ProxyServer(_Tracked, socketserver.ThreadingTCPServer):
     allow_reuse_address = True
 
     def __init__(self, owner: ConnectProxy) -> None:
         self.owner = owner
         super().__init__(("127.0.0.1", 0), _ProxyHandler)
 
-    def process_request(self, request, client_address):  # type: ignore[no-untyped-def]
-        self.owner._track(request)
-        super().process_request(request, client_address)
 
-    def handle_error(self, request, client_address):  # type: ignore[no-untyped-def]
-        pass
-
-
-class ConnectProxy:
+class ConnectProxy(_Loopback):
     """An HTTP proxy on 127.0.0.1: CONNECT host:port tunnels, and plain requests with an
     absolute URI forwarded to their host.  `forwarded` lists each connection's first request line."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.forwarded: list[str] = []
-        self._sockets: set[socket.socket] = set()
-        self._lock = threading.Lock()
-        self._server: _ProxyServer | None = None
-        self._thread: threading.Thread | None = None
-        self.stopping = threading.Event()
 
     @property
     def url(self) -> str:
@@ -436,31 +439,8 @@ class ConnectProxy:
         return f"http://127.0.0.1:{self._server.server_address[1]}"
 
     def __enter__(self) -> ConnectProxy:
-        self._server = _ProxyServer(self)
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="git-test-proxy")
-        self._thread.start()
+        self._start(_ProxyServer(self), "git-test-proxy")
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._server is None:
-            return
-        self.stopping.set()
-        self._server.shutdown()
-        with self._lock:
-            for sock in self._sockets:
-                try:
-                    sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-        self._server.server_close()
-        assert self._thread is not None
-        self._thread.join()
-        self._server = None
-
-    def _track(self, sock: socket.socket) -> None:
-        with self._lock:
-            self._sockets.add(sock)
 
 
 class _ProxyHandler(socketserver.BaseRequestHandler):

@@ -300,7 +300,7 @@ def test_downloading_a_folder_clones_address_reads_the_download_from_then_on(qtb
 def test_after_adding_by_url_the_window_is_free_to_update(qtbot, upstream):
     _repo, server = upstream
     window = make_window(qtbot)
-    dialog = add_dialog_by_keyboard(qtbot, window, server.url("news.git"))
+    add_dialog_by_keyboard(qtbot, window, server.url("news.git"))
     press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.git.dialog is None)
     assert not window.git.busy()  # the automatic update is not held back by a clone long done

@@ -46,15 +46,11 @@ class _Progress:
             return
         self.last = now
         total = f"/{t.total_objects:,}" if t.total_objects else ""
-        line = f"{self.label}: {t.phase} {t.objects:,}{total} objects, {_size(t.bytes)}"
+        line = f"{self.label}: {t.phase} {t.objects:,}{total} objects, {gitsync.size_text(t.bytes)}"
         sys.stderr.write(("\r" + line + "\x1b[K") if self.tty else line + "\n")
         if self.tty and t.phase == "done":
             sys.stderr.write("\n")
         sys.stderr.flush()
-
-
-def _size(n: int) -> str:
-    return f"{n / 1048576:.1f} MiB" if n >= 1048576 else f"{n / 1024:.0f} KiB"
 
 
 def run(action: str, args: argparse.Namespace) -> int:
@@ -82,7 +78,7 @@ def _add(args: argparse.Namespace, library: Library, proxy: gitsync.Proxy) -> in
             "bytes": fetched.bytes, "seconds": round(fetched.seconds, 3)}
     history = "the last commit" if fetched.shallow else "the whole history"
     emit(args, data, f"added “{archive.name}” ({archive.id}): {history} of {fetched.branch}, "
-                     f"{_size(fetched.bytes)} in {fetched.seconds:.1f} s, at {archive.path}")
+                     f"{gitsync.size_text(fetched.bytes)} in {fetched.seconds:.1f} s, at {archive.path}")
     return 0
 
 
@@ -120,6 +116,6 @@ def _line(r: UpdateReport) -> str:
     if r.error:
         return f"{r.name}: failed: {r.error}"
     if r.old_tip == r.new_tip:
-        return f"{r.name}: up to date ({_size(r.bytes)}, {r.seconds:.1f} s)"
+        return f"{r.name}: up to date ({gitsync.size_text(r.bytes)}, {r.seconds:.1f} s)"
     return (f"{r.name}: {r.added} new, {r.moved} moved, {r.removed} removed, {r.changed} changed "
-            f"({_size(r.bytes)}, {r.seconds:.1f} s)")
+            f"({gitsync.size_text(r.bytes)}, {r.seconds:.1f} s)")

@@ -13,6 +13,7 @@ are the archive itself, and fetching them again costs the network.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import time
@@ -24,7 +25,8 @@ from . import gitsync, paths
 from .identity import normalize_remote
 from .library import Library, LibraryArchive, LibraryError
 
-__all__ = ["archives_dir", "clone_target", "known_url", "add_from_url", "update_archive", "UpdateReport",
+__all__ = ["archives_dir", "clone_target", "known_url", "add_from_url", "download", "fresh_copy", "update_archive",
+           "UpdateReport",
            "is_download", "delete_download", "download_size"]
 
 
@@ -82,16 +84,30 @@ def add_from_url(library: Library, url: str, *, name: str | None = None, full: b
     existing = known_url(library, url)
     if existing is not None:
         raise LibraryError(f"“{existing.name}” is this archive, already in the library: update it instead.")
-    dest = clone_target(url, folder, library.data_dir)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    gitsync.clean_partials(dest.parent)
-    fetched = gitsync.clone(url, dest, full=full, proxy=proxy, progress=progress, cancel=cancel)
+    fetched = download(url, full=full, folder=folder, data_dir=library.data_dir, proxy=proxy, progress=progress,
+                       cancel=cancel)
     try:
-        archive = library.add(dest, name=name)
+        archive = library.add(fetched.path, name=name)
     except BaseException:
-        shutil.rmtree(dest, ignore_errors=True)
+        shutil.rmtree(fetched.path, ignore_errors=True)
         raise
     return archive, fetched
+
+
+def download(url: str, *, full: bool = False, folder: str | os.PathLike[str] | None = None,
+             data_dir: str | os.PathLike[str] | None = None, proxy: gitsync.Proxy = gitsync.Proxy(),
+             progress: Callable[[gitsync.Transfer], None] | None = None,
+             cancel: Callable[[], bool] | None = None) -> gitsync.Fetched:
+    """Clone `url` into a new folder of `folder` (else `archives_dir`), after clearing what killed
+    clones left there.  Every failure is a `gitsync.GitSyncError` (a folder that cannot be made too)."""
+    dest = clone_target(url, folder, data_dir)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise gitsync.GitSyncError("disk_full" if exc.errno == errno.ENOSPC else "other",
+                                   f"Cannot save in {dest.parent}: {exc.strerror or exc}") from exc
+    gitsync.clean_partials(dest.parent)
+    return gitsync.clone(url, dest, full=full, proxy=proxy, progress=progress, cancel=cancel)
 
 
 @dataclass(frozen=True)
@@ -121,6 +137,24 @@ class UpdateReport:
         return data
 
 
+def fresh_copy(archive: LibraryArchive, *, proxy: gitsync.Proxy = gitsync.Proxy(),
+               cancel: Callable[[], bool] | None = None) -> UpdateReport:
+    """Download a damaged archive again in its place (its id and marks stay); the report's
+    `old_tip` is '' (a fresh copy, not an update).  Never raises for a network failure."""
+    start = time.perf_counter()
+    try:
+        fetched = gitsync.reclone(archive.path, proxy=proxy, cancel=cancel)
+    except gitsync.GitSyncError as exc:
+        return _failed(archive, start, exc)
+    return UpdateReport(archive.id, archive.name, bytes=fetched.bytes, seconds=time.perf_counter() - start,
+                        new_tip=fetched.new_tip)
+
+
+def _failed(archive: LibraryArchive, start: float, exc: gitsync.GitSyncError) -> UpdateReport:
+    return UpdateReport(archive.id, archive.name, seconds=time.perf_counter() - start, error=str(exc),
+                        kind=exc.kind, fresh_clone=exc.fresh_clone)
+
+
 def update_archive(archive: LibraryArchive, *, cache_dir: str | os.PathLike[str] | None = None,
                    proxy: gitsync.Proxy = gitsync.Proxy(),
                    progress: Callable[[gitsync.Transfer], None] | None = None,
@@ -135,8 +169,7 @@ def update_archive(archive: LibraryArchive, *, cache_dir: str | os.PathLike[str]
     try:
         fetched = gitsync.update(archive.path, proxy=proxy, progress=progress, cancel=cancel)
     except gitsync.GitSyncError as exc:
-        return UpdateReport(archive.id, archive.name, seconds=time.perf_counter() - start, error=str(exc),
-                            kind=exc.kind, fresh_clone=exc.fresh_clone)
+        return _failed(archive, start, exc)
     counts = {"added": 0, "moved": 0, "removed": 0, "changed": 0}
     if index:
         from .index import Index

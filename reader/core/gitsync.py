@@ -24,7 +24,7 @@ from pathlib import Path
 
 from reader.core.cachefs import FileLock
 from reader.core.gitsync_base import (KINDS, TIMEOUTS, Cancelled, CredentialsAsked, Fetched, GitSyncError, Proxy,
-                                      Transfer, error_from, folder_name, host_of, is_git_error, is_git_url)
+                                      Transfer, error_from, folder_name, host_of, is_git_error, is_git_url, size_text)
 
 TYPE_CHECKING = False  # pygit2 only for annotations: importing this module must not load it
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Proxy", "Transfer", "GitSyncError", "Fetched", "TIMEOUTS", "KINDS", "LOCK_NAME", "is_git_url",
            "folder_name", "clone", "update", "reclone", "clean_stale", "clean_partials", "tip", "origin_url", "check",
-           "configure_tls", "error_from", "compact", "MAX_PACKS", "remove_tree"]
+           "configure_tls", "error_from", "compact", "MAX_PACKS", "remove_tree", "size_text", "host_of"]
 
 LOCK_NAME = "lectern-update.lock"
 PROGRESS_INTERVAL = 0.1  # seconds between two progress reports (a full clone has ~110,000 callbacks)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-__all__ = ["Proxy", "Transfer", "Fetched", "GitSyncError", "TIMEOUTS", "KINDS", "is_git_url", "folder_name",
+__all__ = ["Proxy", "Transfer", "Fetched", "GitSyncError", "TIMEOUTS", "KINDS", "is_git_url", "folder_name", "size_text",
            "host_of", "error_from", "is_git_error", "Cancelled", "CredentialsAsked"]
 
 TIMEOUTS = {"connect_ms": 15000, "stall_ms": 30000}  # read at every network call: tests lower them
@@ -158,6 +158,11 @@ def is_git_url(text: str) -> bool:
     if low.startswith("file://"):
         return len(text) > len("file://")
     return bool(_SCP_LIKE.match(text))
+
+
+def size_text(n: int) -> str:
+    """Bytes received, for a progress line or a message: KiB, or MiB from one MiB up."""
+    return f"{n / 1048576:.1f} MiB" if n >= 1048576 else f"{max(n, 0) / 1024:.0f} KiB"
 
 
 def host_of(url: str) -> str:

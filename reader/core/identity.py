@@ -27,8 +27,8 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
-__all__ = ["normalize_url", "signature", "same_article", "post_key", "blob_id", "git_origin", "normalize_remote",
-           "archive_git_id"]
+__all__ = ["normalize_url", "signature", "same_article", "post_key", "blob_id", "git_origin", "is_git_store",
+           "normalize_remote", "archive_git_id"]
 
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|spm|ref_src|igshid|yclid|_ga|"
                        r"cmpid|ocid)$", re.IGNORECASE)  # only well-known trackers: never an article's own id
@@ -103,13 +103,22 @@ def blob_id(data: bytes) -> str:
 
 # --- archives -----------------------------------------------------------------------------
 
+def is_git_store(path: str | os.PathLike[str]) -> bool:
+    """Whether `path` is a bare git repository (a git archive Lectern cloned), not a folder of posts."""
+    p = Path(path)
+    return (p / "HEAD").is_file() and (p / "objects").is_dir() and (p / "refs").is_dir() and not (p / ".git").exists()
+
+
 def git_origin(root: str | os.PathLike[str]) -> tuple[str, str] | None:
     """(origin URL, the archive's path inside the repository, '' at its top) of the git clone
     `root` is in, read from ``.git/config`` (a bare repository's own ``config``); None when it is
     in none or has no origin."""
     here = Path(os.path.realpath(root))
-    if (here / "HEAD").is_file() and (here / "objects").is_dir() and (here / "config").is_file():
-        url = _origin_url(here / "config")  # a bare repository (a git archive Lectern cloned)
+    if is_git_store(here):  # a bare repository (a git archive Lectern cloned)
+        try:
+            url = _origin_url(here / "config")
+        except OSError:
+            return None
         return (url, "") if url else None
     for folder in [here, *here.parents]:
         dot_git = folder / ".git"

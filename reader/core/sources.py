@@ -29,18 +29,13 @@ from pathlib import Path
 
 from . import discover
 from .discover import Found, Row
+from .identity import blob_id, is_git_store
 from .limits import MAX_FILE_BYTES
 from .postfile import Problem
 
 __all__ = ["Source", "FolderSource", "GitSource", "open_source", "is_git_store", "blob_stamp"]
 
 _CONFIG_MAX = 1024 * 1024
-
-
-def is_git_store(path: str | os.PathLike[str]) -> bool:
-    """Whether `path` is a bare git repository (a git archive Lectern cloned), not a folder of posts."""
-    p = Path(path)
-    return (p / "HEAD").is_file() and (p / "objects").is_dir() and (p / "refs").is_dir() and not (p / ".git").exists()
 
 
 def blob_stamp(token: str) -> int:
@@ -79,8 +74,6 @@ class Source:
 
     def digest(self, f: Found) -> str | None:
         """The git blob id of `f`'s bytes (None: unreadable)."""
-        from .identity import blob_id
-
         got = self.read(f.rel, f.token)
         return None if isinstance(got, Problem) else blob_id(got[0])
 
@@ -285,12 +278,9 @@ class GitSource(Source):
 
     def size(self, rel: str) -> int:
         try:
-            return self.odb_size(self._blob(rel, "").id)
+            return self.repo.odb.read_header(self._blob(rel, "").id)[1]
         except (KeyError, ValueError, self._pygit2.GitError):
             return 0
-
-    def odb_size(self, oid) -> int:  # type: ignore[no-untyped-def]
-        return self.repo.odb.read_header(oid)[1]
 
 
 _local = threading.local()

@@ -28,11 +28,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
 
 from reader.core import gitsync
-from reader.core.gitlibrary import UpdateReport, archives_dir, clone_target, known_url, update_archive
+from reader.core.gitlibrary import UpdateReport, archives_dir, download, fresh_copy, known_url, update_archive
 from reader.core.identity import git_origin
 from reader.core.library import LibraryArchive
 
-from .git_dialog import AddGitDialog, size_text
+from .git_dialog import AddGitDialog
 from .settings import Settings
 from .tasks import Runner, TaskContext
 
@@ -80,8 +80,6 @@ class GitControl(QObject):
         self.queue: list[str] = []
         self.errors: dict[str, UpdateReport] = {}  # archive id -> its last failed update (its message translated)
         self.details: dict[str, str] = {}  # archive id -> the failure as the core said it
-        self.last: dict[str, UpdateReport] = {}  # archive id -> its last update
-        self._auto_run = False
         self.status = QWidget(window)
         self.status_text = QLabel(self.status)
         self.retry_button = QPushButton(self.status)
@@ -179,20 +177,14 @@ class GitControl(QObject):
             return
         gitsync.configure_tls()
         proxy = self.proxy()
-        dest = clone_target(url, folder)
         stop = self._stop_clone = threading.Event()  # Cancel, polled by the transfer's callbacks
 
         def work(ctx: TaskContext) -> gitsync.Fetched | gitsync.GitSyncError:
             try:
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                gitsync.clean_partials(dest.parent)
-                return gitsync.clone(url, dest, full=full, proxy=proxy, progress=ctx.partial,
-                                     cancel=lambda: stop.is_set() or ctx.cancelled())
+                return download(url, full=full, folder=folder, proxy=proxy, progress=ctx.partial,
+                                cancel=lambda: stop.is_set() or ctx.cancelled())
             except gitsync.GitSyncError as exc:
                 return exc
-            except OSError as exc:  # the folder cannot be made
-                return gitsync.GitSyncError("disk_full" if exc.errno == 28 else "other",
-                                            f"Cannot save in {dest.parent}: {exc.strerror or exc}")
 
         self.cloning = True  # (before the task: a synchronous runner is done when `run` returns)
         self.runner.run(work, done=lambda result: self._on_cloned(result, name, url),
@@ -231,7 +223,7 @@ class GitControl(QObject):
         if archive is not None and name:
             self.library.rename_archive(archive.id, name)
         self._show_message(self.tr("Added “%1”: %2 downloaded in %3 s.").replace(
-            "%1", archive.name if archive is not None else fetched.url).replace("%2", size_text(fetched.bytes))
+            "%1", archive.name if archive is not None else fetched.url).replace("%2", gitsync.size_text(fetched.bytes))
             .replace("%3", f"{fetched.seconds:.1f}"), 8000)
 
     def _offer_in_menu(self) -> None:
@@ -292,7 +284,6 @@ class GitControl(QObject):
             archive = self._archive(self.queue.pop(0))
         if archive is None:
             self.updating = None
-            self._auto_run = False
             return
         self.updating = archive.id
         proxy = self.proxy()
@@ -312,7 +303,6 @@ class GitControl(QObject):
 
     def _on_updated(self, report: UpdateReport) -> None:
         self._update = None
-        self.last[report.id] = report
         if report.error:
             archive = self._archive(report.id)
             url = gitsync.origin_url(archive.path) if archive is not None and archive.kind == "git" else ""
@@ -397,16 +387,8 @@ class GitControl(QObject):
         self._status(self.tr("Downloading “%1” again…").replace("%1", archive.name))
         self.updating = archive.id
 
-        def work(ctx: TaskContext) -> UpdateReport:
-            start = time.perf_counter()
-            try:
-                fetched = gitsync.reclone(archive.path, proxy=proxy, cancel=ctx.cancelled)
-            except gitsync.GitSyncError as exc:
-                return UpdateReport(archive.id, archive.name, error=str(exc), kind=exc.kind)
-            return UpdateReport(archive.id, archive.name, bytes=fetched.bytes, seconds=time.perf_counter() - start,
-                                old_tip="", new_tip=fetched.new_tip)
-
-        self._update = self.runner.run(work, done=self._on_updated,
+        self._update = self.runner.run(lambda ctx: fresh_copy(archive, proxy=proxy, cancel=ctx.cancelled),
+                                       done=self._on_updated,
                                        failed=lambda message, _d="": self._on_updated(UpdateReport(
                                            archive.id, archive.name, error=_reason(message), kind="other")))
 
@@ -422,7 +404,6 @@ class GitControl(QObject):
         if now - last < hours * 3600:
             return
         session.library.set_value(_LAST_AUTO, str(now))
-        self._auto_run = True
         self.update_all()
 
     def start(self) -> None:

@@ -14,11 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
 
 from reader.core import gitsync
 
-__all__ = ["AddGitDialog", "size_text"]
-
-
-def size_text(n: int) -> str:
-    return f"{n / 1048576:.1f} MiB" if n >= 1048576 else f"{max(n, 0) / 1024:.0f} KiB"
+__all__ = ["AddGitDialog"]
 
 
 class AddGitDialog(QDialog):
@@ -68,7 +64,7 @@ class AddGitDialog(QDialog):
                 "%2", f"{t.total_deltas:,}")
         elif t.phase in ("receiving", "done"):
             text = self.tr("Received %1 of %2 objects (%3)").replace("%1", f"{t.objects:,}").replace(
-                "%2", f"{t.total_objects:,}").replace("%3", size_text(t.bytes))
+                "%2", f"{t.total_objects:,}").replace("%3", gitsync.size_text(t.bytes))
         else:
             text = self.tr("Connecting…")
         self.status.setText(text)

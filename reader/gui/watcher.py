@@ -23,6 +23,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from reader.core.sources import is_git_store
+
 __all__ = ["ArchiveWatcher", "DEBOUNCE_MS"]
 
 DEBOUNCE_MS = 700
@@ -52,9 +54,8 @@ class ArchiveWatcher(QObject):
         git = self.root / ".git"
         if git.is_dir():
             wanted.add(str(git))
-        heads = self.root / "refs" / "heads"
-        if heads.is_dir() and (self.root / "objects").is_dir():  # a git archive: its branch moves there
-            wanted.add(str(heads))  # (or in packed-refs, at the root)
+        if is_git_store(self.root):  # a git archive: its branch moves in refs/heads (or packed-refs, at the root)
+            wanted.add(str(self.root / "refs" / "heads"))
         current = set(self._fs.directories())
         stale = sorted(current - wanted)
         if stale:
