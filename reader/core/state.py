@@ -136,18 +136,27 @@ class StateStore:
 
     def _identify(self, real: str, adopt: str | None) -> str:
         git = identity.archive_git_id(real)
-        if adopt:
-            ident = adopt
-        elif git is not None:
-            ident = git[0]
-        else:
-            row = self.con.execute("SELECT archive FROM archives WHERE last_path=? AND archive LIKE 'local:%' "
-                                   "ORDER BY opened DESC LIMIT 1", (real,)).fetchone()
-            ident = row[0] if row else f"local:{uuid.uuid4().hex}"
-        self._write("INSERT INTO archives(archive, origin, last_path, opened) VALUES(?, ?, ?, ?) "
-                    "ON CONFLICT(archive) DO UPDATE SET last_path=excluded.last_path, opened=excluded.opened, "
-                    "origin=coalesce(excluded.origin, origin)",
-                    [(ident, git[1] if git else None, real, time.time())])
+        # The look-up and the insert in one write transaction: two processes opening a new folder at
+        # once must agree on one id (else each made its own, and one's marks went under the other's).
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            if adopt:
+                ident = adopt
+            elif git is not None:
+                ident = git[0]
+            else:
+                row = self.con.execute("SELECT archive FROM archives WHERE last_path=? AND archive LIKE 'local:%' "
+                                       "ORDER BY opened DESC LIMIT 1", (real,)).fetchone()
+                ident = row[0] if row else f"local:{uuid.uuid4().hex}"
+            self.con.execute("INSERT INTO archives(archive, origin, last_path, opened) VALUES(?, ?, ?, ?) "
+                             "ON CONFLICT(archive) DO UPDATE SET last_path=excluded.last_path, "
+                             "opened=excluded.opened, origin=coalesce(excluded.origin, origin)",
+                             (ident, git[1] if git else None, real, time.time()))
+            self.con.execute("COMMIT")
+        except BaseException:
+            if self.con.in_transaction:
+                self.con.execute("ROLLBACK")
+            raise
         return ident
 
     # --- archives ------------------------------------------------------------------------
